@@ -1,0 +1,52 @@
+import ArtefactCore
+
+/// Parsers for the values of common flags, each failing with a message that names the flag.
+enum ArgumentValues {
+    /// `--jobs N`: a whole number from 1 to 256; the online processor count by default.
+    static func jobs(_ text: String?) throws -> Int {
+        guard let text else { return onlineProcessorCount }
+        guard let jobs = Int(text), (1...256).contains(jobs) else {
+            throw ArtefactError.badInput("--jobs takes a whole number from 1 to 256, not \"\(text)\"")
+        }
+        return jobs
+    }
+
+    /// `--shard-size BYTES`: bytes, with an optional K, M or G (binary) suffix.
+    static func shardSize(_ text: String?) throws -> HashingParameters {
+        guard let text else { return .files }
+        guard let bytes = byteCount(text) else {
+            throw ArtefactError.badInput("--shard-size takes a size in bytes such as 1073741824 or 1G, not \"\(text)\"")
+        }
+        return try HashingParameters(shardSize: bytes)
+    }
+
+    static func byteCount(_ text: String) -> Int64? {
+        let scales: [Character: Int64] = ["K": 1 << 10, "M": 1 << 20, "G": 1 << 30, "T": 1 << 40]
+        var digits = Substring(text)
+        var scale: Int64 = 1
+        if let last = digits.last?.uppercased().first, let unit = scales[last] {
+            scale = unit
+            digits = digits.dropLast()
+        }
+        guard let count = Int64(digits), count > 0 else { return nil }
+        let (bytes, overflow) = count.multipliedReportingOverflow(by: scale)
+        return overflow ? nil : bytes
+    }
+
+    /// `--expires`: an RFC 3339 time, a date, or a duration from `now` such as `90d`.
+    static func expiry(_ text: String?, now: Timestamp) throws -> Timestamp? {
+        guard let text else { return nil }
+        if let seconds = Timestamp.parseDuration(text) { return now.adding(seconds: seconds) }
+        if let time = Timestamp(rfc3339: text) { return time }
+        throw ArtefactError.badInput("--expires takes a date (2027-01-31), a UTC time (2027-01-31T12:00:00Z) or a duration (90d, 12h, 2w), not \"\(text)\"")
+    }
+
+    /// `--at`: the time to verify as of, RFC 3339; now by default.
+    static func moment(_ text: String?) throws -> Timestamp {
+        guard let text else { return .now }
+        guard let time = Timestamp(rfc3339: text) else {
+            throw ArtefactError.badInput("--at takes a UTC time such as 2026-01-01T00:00:00Z, not \"\(text)\"")
+        }
+        return time
+    }
+}

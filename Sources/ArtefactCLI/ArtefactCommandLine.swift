@@ -1,0 +1,61 @@
+import ArtefactCore
+
+/// The command line: picks the verb, runs it, and turns every error into one line on
+/// stderr and the exit code of its kind.
+public enum ArtefactCommandLine {
+    public static let version = "0.1.0"
+
+    static var commands: [any Command.Type] { [
+        KeygenCommand.self, HashCommand.self, SignCommand.self, VerifyCommand.self, InspectCommand.self,
+    ] }
+
+    /// Runs `arguments` (without the program name) and returns the exit code.
+    public static func run(_ arguments: [String]) -> Int32 {
+        do {
+            return try dispatch(arguments)
+        } catch let error as ArtefactError {
+            report(error)
+            return ExitStatus.code(for: error.kind)
+        } catch let error as SystemCallError {
+            report(error.asArtefactError)
+            return ExitStatus.code(for: error.asArtefactError.kind)
+        } catch {
+            report(.operational("unexpected failure: \(error)"))
+            return ExitStatus.operational
+        }
+    }
+
+    static func report(_ error: ArtefactError) {
+        let label = error.kind == .rejected ? "rejected" : "error"
+        Console.error("artefact: \(label): \(error.message)\n")
+    }
+
+    private static func dispatch(_ arguments: [String]) throws -> Int32 {
+        guard let verb = arguments.first else {
+            Console.error(HelpText.overview)
+            return ExitStatus.usage
+        }
+        let rest = Array(arguments.dropFirst())
+        switch verb {
+        case "--version", "version":
+            Console.out("artefact \(version)\n")
+            return ExitStatus.success
+        case "help", "--help", "-h":
+            return try HelpText.show(topic: rest.first)
+        default:
+            guard let command = command(named: verb) else {
+                throw ArtefactError.badInput("unknown command '\(verb)'; run 'artefact help' for the list")
+            }
+            let scanned = try ScannedArguments(rest, spec: command.flags, command: command.name)
+            if scanned.has("--help") {
+                Console.out(command.help)
+                return ExitStatus.success
+            }
+            return try command.run(scanned)
+        }
+    }
+
+    static func command(named name: String) -> (any Command.Type)? {
+        commands.first { $0.name == name }
+    }
+}

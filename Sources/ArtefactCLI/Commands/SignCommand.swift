@@ -1,0 +1,77 @@
+import ArtefactCore
+
+/// `artefact sign`: hash a model and write its signature bundle.
+enum SignCommand: Command {
+    static let name = "sign"
+    static let summary = "hash a model and write its signed bundle"
+    static let help = """
+    Usage: artefact sign PATH --key PRIVATE_KEY [--name NAME] [--version VERSION]
+                         [--classification public|internal|confidential|restricted]
+                         [--expires DATE_OR_DURATION] [--ignore PATTERN]... [--signature FILE]
+                         [--shard-size BYTES] [--jobs N] [--passphrase-file FILE] [--quiet]
+
+    Hashes every file under PATH and writes a Sigstore bundle (DSSE, in-toto Statement) to
+    PATH/model.sig for a directory or PATH.sig for a file, unless --signature names another.
+
+      --key PRIVATE_KEY        PKCS#8 PEM Ed25519 key (keygen's, or openssl genpkey's)
+      --name NAME              the model name (default: PATH's base name)
+      --version VERSION        a version to sign with it
+      --classification LEVEL   public, internal (default), confidential or restricted
+      --expires WHEN           2027-01-31, 2027-01-31T12:00:00Z, or a duration: 90d, 12h, 2w
+      --ignore PATTERN         leave out matching paths; recorded and re-applied by verify
+      --signature FILE         where to write the bundle
+      --shard-size BYTES       hash files larger than BYTES as parallel shards
+      --jobs N                 hash on N threads (default: the number of processors)
+      --passphrase-file FILE   the key's passphrase (or ARTEFACT_PASSPHRASE, or a prompt)
+      --quiet                  no progress on stderr
+
+    """
+    static let flags = FlagSpec(
+        valued: ["--key", "--name", "--version", "--classification", "--expires", "--signature", "--shard-size", "--jobs",
+                 "--passphrase-file"],
+        boolean: ["--quiet"], repeatable: ["--ignore"])
+
+    static func run(_ arguments: ScannedArguments) throws -> Int32 {
+        let path = try arguments.singlePositional(named: "a model PATH", command: name)
+        guard let keyPath = arguments.value("--key") else {
+            throw ArtefactError.badInput("sign needs --key PRIVATE_KEY; create one with 'artefact keygen --out PREFIX'")
+        }
+        let now = Timestamp.now
+        let location = try ModelLocation(modelPath: path, signaturePath: arguments.value("--signature"))
+        let request = SigningRequest(
+            location: location,
+            name: arguments.value("--name"),
+            version: arguments.value("--version"),
+            classification: try arguments.value("--classification").map(Classification.parse) ?? .internal,
+            expiresAt: try ArgumentValues.expiry(arguments.value("--expires"), now: now),
+            ignorePatterns: arguments.all("--ignore"),
+            hashing: try ArgumentValues.shardSize(arguments.value("--shard-size")),
+            jobs: try ArgumentValues.jobs(arguments.value("--jobs")),
+            createdAt: now)
+        let key = try loadSigningKey(path: keyPath, passphraseFile: arguments.value("--passphrase-file"))
+        let signed = try withProgress(label: "hashing", quiet: arguments.has("--quiet")) { progress in
+            try ModelSigner.sign(request, key: key, progress: progress)
+        }
+        let manifest = signed.manifest
+        Console.out("""
+        signed \(manifest.name)\(manifest.version.map { "@" + $0 } ?? "") (\(manifest.classification.rawValue)): \
+        \(manifest.contents.files.count) file(s), \(manifest.contents.symlinks.count) symlink(s), \
+        \(ProgressReporter.format(bytes: manifest.contents.totalBytes))
+        model digest sha256:\(manifest.modelDigest.hex)
+        key id \(key.publicKey.keyID)
+        wrote \(signed.bundlePath)
+
+        """)
+        return ExitStatus.success
+    }
+
+    /// Reads the private key, asking for a passphrase only if the key is encrypted.
+    static func loadSigningKey(path: String, passphraseFile: String?) throws -> SigningKey {
+        var pem = try FileSystem.readFile(path, limit: 1 << 20)
+        defer { wipe(&pem) }
+        let passphrase = PrivateKeyFile.isEncrypted(pem)
+            ? try PassphraseSource.obtain(file: passphraseFile, confirm: false, purpose: path)
+            : nil
+        return try PrivateKeyFile.read(pem: pem, passphrase: passphrase, source: path)
+    }
+}

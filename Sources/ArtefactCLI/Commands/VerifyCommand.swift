@@ -1,0 +1,89 @@
+import ArtefactCore
+
+/// `artefact verify`: re-hash every byte and check the signature; exit 1 on any failure.
+enum VerifyCommand: Command {
+    static let name = "verify"
+    static let summary = "check a model against its signed bundle (exit 1 if rejected)"
+    static let help = """
+    Usage: artefact verify PATH --key PUBLIC_KEY [--key PUBLIC_KEY]... [--signature FILE]
+                           [--json] [--jobs N] [--at TIME] [--quiet]
+
+    Checks, in order: the bundle, a signature by one of the given keys, the signed payload,
+    expiry, every file under PATH, and the model digest. Exit 0 accepts; exit 1 rejects.
+
+      --key PUBLIC_KEY   a trusted SubjectPublicKeyInfo PEM key (repeatable)
+      --signature FILE   the bundle (default: PATH/model.sig, or PATH.sig for a file)
+      --json             print every check and its result as JSON on stdout
+      --jobs N           hash on N threads (default: the number of processors)
+      --at TIME          verify as of this UTC time instead of now (2026-01-01T00:00:00Z)
+      --quiet            no progress on stderr
+
+    """
+    static let flags = FlagSpec(valued: ["--signature", "--jobs", "--at"], boolean: ["--json", "--quiet"],
+                                repeatable: ["--key"])
+
+    static func run(_ arguments: ScannedArguments) throws -> Int32 {
+        let path = try arguments.singlePositional(named: "a model PATH", command: name)
+        let keyPaths = arguments.all("--key")
+        guard !keyPaths.isEmpty else {
+            throw ArtefactError.badInput("verify needs at least one --key PUBLIC_KEY to trust")
+        }
+        let keys = try keyPaths.map(PublicKey.read)
+        let request = VerificationRequest(
+            location: try ModelLocation(modelPath: path, signaturePath: arguments.value("--signature")),
+            keys: keys,
+            now: try ArgumentValues.moment(arguments.value("--at")),
+            jobs: try ArgumentValues.jobs(arguments.value("--jobs")))
+        let report = try withProgress(label: "verifying", quiet: arguments.has("--quiet")) { progress in
+            try ModelVerifier.verify(request, progress: progress)
+        }
+        if arguments.has("--json") {
+            Console.outJSON(VerificationReportJSON.encode(report))
+        } else if report.accepted, let manifest = report.manifest {
+            Console.out("""
+            verified \(manifest.name)\(manifest.version.map { "@" + $0 } ?? "") (\(manifest.classification.rawValue)): \
+            \(manifest.contents.files.count) file(s), signed by \(report.signerKeyIDs.joined(separator: ", "))
+
+            """)
+        }
+        guard report.accepted else {
+            let failure = report.firstFailure
+            ArtefactCommandLine.report(.rejected("\(failure?.name ?? "verification"): \(failure?.reason ?? "no check passed")"))
+            return ExitStatus.rejected
+        }
+        return ExitStatus.success
+    }
+}
+
+/// The `verify --json` document (see `Docs/CLI.md`).
+enum VerificationReportJSON {
+    static func encode(_ report: VerificationReport) -> JSONValue {
+        jsonObject([
+            ("verified", .bool(report.accepted)),
+            ("path", .string(report.modelPath)),
+            ("bundle", .string(report.bundlePath)),
+            ("model", report.manifest.map(ManifestSummaryJSON.encode) ?? .null),
+            ("signers", .array(report.signerKeyIDs.map(JSONValue.string))),
+            ("checks", .array(report.checks.map { check in
+                .object([("check", .string(check.name)), ("result", .string(check.outcome.rawValue)),
+                         ("reason", .string(check.reason))] + check.detail)
+            })),
+        ])
+    }
+}
+
+/// The summary of a manifest shown by `verify --json` and `inspect --json`.
+enum ManifestSummaryJSON {
+    static func encode(_ manifest: ModelManifest) -> JSONValue {
+        jsonObject([
+            ("name", .string(manifest.name)),
+            ("version", manifest.version.map(JSONValue.string) ?? .null),
+            ("classification", .string(manifest.classification.rawValue)),
+            ("createdAt", .string(manifest.createdAt.description)),
+            ("expiresAt", manifest.expiresAt.map { .string($0.description) } ?? .null),
+            ("modelDigest", .string("sha256:\(manifest.modelDigest.hex)")),
+            ("fileCount", .integer(manifest.contents.files.count)),
+            ("totalBytes", .integer(manifest.contents.totalBytes)),
+        ])
+    }
+}

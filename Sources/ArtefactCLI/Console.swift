@@ -1,0 +1,29 @@
+import ArtefactCore
+import Glibc
+
+/// Where the command line writes: stdout for results, stderr for messages and progress.
+/// Writes go straight to the descriptors with `write(2)`.
+enum Console {
+    static func out(_ text: String) {
+        write(1, text)
+    }
+
+    static func error(_ text: String) {
+        write(2, text)
+    }
+
+    static func outJSON(_ value: JSONValue) {
+        writeBytes(1, JSONWriter.pretty(value))
+    }
+
+    static var standardErrorIsTerminal: Bool { isatty(2) == 1 }
+    static var standardInputIsTerminal: Bool { isatty(0) == 1 }
+
+    private static func write(_ descriptor: Int32, _ text: String) {
+        writeBytes(descriptor, Array(text.utf8))
+    }
+
+    private static func writeBytes(_ descriptor: Int32, _ bytes: [UInt8]) {
+        try? FileDescriptor(rawValue: descriptor, path: descriptor == 1 ? "stdout" : "stderr").writeAll(bytes)
+    }
+}

@@ -1,0 +1,45 @@
+/// The rules for paths inside a model (see `Docs/FORMAT.md`, "Paths").
+///
+/// A path is relative, uses `/` separators, and has no empty, `.` or `..` component, so
+/// it can never name anything outside the model. Control characters are refused too,
+/// which keeps `hash` output safe for `sha256sum -c`.
+public enum ModelPath {
+    /// Why `path` is not a valid model path, or nil when it is.
+    public static func problem(with path: String) -> String? {
+        if path.isEmpty { return "an empty path" }
+        if path.hasPrefix("/") { return "an absolute path" }
+        for scalar in path.unicodeScalars where scalar.value < 0x20 || scalar.value == 0x7f {
+            return scalar.value == 0 ? "a NUL byte" : "a control character"
+        }
+        for component in path.split(separator: "/", omittingEmptySubsequences: false) {
+            switch component {
+            case "": return "an empty path component"
+            case ".", "..": return "a '\(component)' component"
+            default: continue
+            }
+        }
+        return nil
+    }
+
+    /// The canonical order: bytewise comparison of the UTF-8 encodings.
+    public static func precedes(_ lhs: String, _ rhs: String) -> Bool {
+        lhs.utf8.lexicographicallyPrecedes(rhs.utf8)
+    }
+
+    /// Whether `target`, read as a link target of the link at `linkPath`, stays inside the
+    /// model when resolved lexically from the link's directory.
+    public static func linkStaysInside(linkPath: String, target: String) -> Bool {
+        if target.isEmpty || target.hasPrefix("/") { return false }
+        var stack = linkPath.split(separator: "/").dropLast().map(String.init)
+        for component in target.split(separator: "/", omittingEmptySubsequences: true) {
+            switch component {
+            case ".": continue
+            case "..":
+                if stack.isEmpty { return false }
+                stack.removeLast()
+            default: stack.append(String(component))
+            }
+        }
+        return true
+    }
+}

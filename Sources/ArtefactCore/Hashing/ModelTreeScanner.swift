@@ -1,0 +1,154 @@
+import Glibc
+
+/// A regular file found by the scanner, not yet hashed.
+public struct ScannedFile: Equatable, Sendable {
+    public let path: String
+    public let size: Int64
+}
+
+/// What the scanner found under a model root: every regular file and symlink that is not
+/// ignored, in canonical path order.
+public struct ScannedTree: Sendable {
+    /// The directory that relative paths are relative to.
+    public let root: String
+    public let files: [ScannedFile]
+    public let symlinks: [ModelSymlink]
+
+    public func absolutePath(of relativePath: String) -> String { "\(root)/\(relativePath)" }
+    public var totalBytes: Int64 { files.reduce(0) { $0 + $1.size } }
+}
+
+/// Why a tree cannot be a model. Signing treats these as bad input; verifying treats them
+/// as a rejection, since the tree on disk is the artefact under test.
+public enum TreeProblem: Error, Equatable, Sendable {
+    case specialFile(path: String, kind: String)
+    case linkEscapes(path: String, target: String)
+    case invalidName(path: String, reason: String)
+    case normalizationCollision(String, String)
+
+    public var description: String {
+        switch self {
+        case let .specialFile(path, kind):
+            return "\(path) is a \(kind); a model may hold only regular files, directories and symlinks"
+        case let .linkEscapes(path, target):
+            return "symlink \(path) -> \(target) leads outside the model"
+        case let .invalidName(path, reason):
+            return "\(path) has \(reason) in its name"
+        case let .normalizationCollision(first, second):
+            return "\"\(first)\" and \"\(second)\" differ only by Unicode normalisation"
+        }
+    }
+}
+
+/// Walks a model directory (or takes a single file) without following symlinks.
+public struct ModelTreeScanner {
+    public let ignore: IgnoreRules
+
+    public init(ignore: IgnoreRules) { self.ignore = ignore }
+
+    /// Scans `modelPath`, a directory or a single regular file.
+    public func scan(_ modelPath: String) throws -> ScannedTree {
+        let info: stat
+        do { info = try FileSystem.linkStatus(modelPath) } catch { throw error.asArtefactError }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG:
+            let name = FileSystem.baseName(modelPath)
+            try checkName(name)
+            return ScannedTree(root: FileSystem.directoryName(modelPath),
+                               files: [ScannedFile(path: name, size: Int64(info.st_size))], symlinks: [])
+        case S_IFLNK where FileSystem.isDirectory(modelPath):
+            return try scanDirectory(modelPath)
+        case S_IFDIR:
+            return try scanDirectory(modelPath)
+        case S_IFLNK:
+            throw ArtefactError.badInput("\(modelPath) is a symlink; name the file it points to")
+        default:
+            throw ArtefactError.badInput("\(modelPath) is not a regular file or a directory")
+        }
+    }
+
+    private func scanDirectory(_ root: String) throws -> ScannedTree {
+        var root = root
+        while root.count > 1 && root.hasSuffix("/") { root.removeLast() }
+        var files: [ScannedFile] = []
+        var symlinks: [ModelSymlink] = []
+        var seen: [String: String] = [:]
+        var pending: [String] = [""]
+        let canonicalRoot = FileSystem.canonicalPath(root)
+        while let directory = pending.popLast() {
+            for name in try entries(of: directory.isEmpty ? root : "\(root)/\(directory)") {
+                let path = directory.isEmpty ? name : "\(directory)/\(name)"
+                try checkName(path)
+                // Swift compares strings by canonical equivalence, so NFC and NFD spellings
+                // of one name meet here.
+                if let earlier = seen[path] { throw TreeProblem.normalizationCollision(earlier, path) }
+                seen[path] = path
+                let absolute = "\(root)/\(path)"
+                let info: stat
+                do { info = try FileSystem.linkStatus(absolute) } catch { throw error.asArtefactError }
+                let isDirectory = (info.st_mode & S_IFMT) == S_IFDIR
+                if ignore.ignores(path, isDirectory: isDirectory) { continue }
+                switch info.st_mode & S_IFMT {
+                case S_IFDIR: pending.append(path)
+                case S_IFREG: files.append(ScannedFile(path: path, size: Int64(info.st_size)))
+                case S_IFLNK: symlinks.append(try symlink(at: path, absolute: absolute, canonicalRoot: canonicalRoot))
+                default: throw TreeProblem.specialFile(path: path, kind: Self.kindName(info.st_mode))
+                }
+            }
+        }
+        files.sort { ModelPath.precedes($0.path, $1.path) }
+        symlinks.sort { ModelPath.precedes($0.path, $1.path) }
+        return ScannedTree(root: root, files: files, symlinks: symlinks)
+    }
+
+    private func symlink(at path: String, absolute: String, canonicalRoot: String?) throws -> ModelSymlink {
+        let raw: [UInt8]
+        do { raw = try FileSystem.linkTarget(absolute) } catch { throw error.asArtefactError }
+        guard let target = String(validating: raw, as: UTF8.self) else {
+            throw TreeProblem.invalidName(path: path, reason: "a link target that is not UTF-8")
+        }
+        guard ModelPath.linkStaysInside(linkPath: path, target: target) else {
+            throw TreeProblem.linkEscapes(path: path, target: target)
+        }
+        // Lexically inside is not enough when an earlier component is itself a link:
+        // resolve the whole chain and check where it really lands.
+        if let canonicalRoot, let resolved = FileSystem.canonicalPath(absolute),
+           resolved != canonicalRoot, !resolved.hasPrefix(canonicalRoot == "/" ? "/" : canonicalRoot + "/") {
+            throw TreeProblem.linkEscapes(path: path, target: target)
+        }
+        return ModelSymlink(path: path, target: target)
+    }
+
+    private func checkName(_ path: String) throws {
+        if let reason = ModelPath.problem(with: path) { throw TreeProblem.invalidName(path: path, reason: reason) }
+    }
+
+    /// The names in one directory, except `.` and `..`.
+    private func entries(of directory: String) throws -> [String] {
+        guard let handle = opendir(directory) else { throw SystemCallError("opendir", path: directory).asArtefactError }
+        defer { closedir(handle) }
+        var names: [String] = []
+        while let entry = readdir(handle) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw -> [UInt8] in
+                Array(raw.prefix { $0 != 0 })
+            }
+            if name == [UInt8(ascii: ".")] || name == [UInt8(ascii: "."), UInt8(ascii: ".")] { continue }
+            guard let text = String(validating: name, as: UTF8.self) else {
+                let shown = String(decoding: name, as: UTF8.self)
+                throw TreeProblem.invalidName(path: directory + "/" + shown, reason: "bytes that are not UTF-8")
+            }
+            names.append(text)
+        }
+        return names
+    }
+
+    static func kindName(_ mode: mode_t) -> String {
+        switch mode & S_IFMT {
+        case S_IFIFO: return "FIFO"
+        case S_IFSOCK: return "socket"
+        case S_IFCHR: return "character device"
+        case S_IFBLK: return "block device"
+        default: return "special file"
+        }
+    }
+}

@@ -1,0 +1,114 @@
+import COpenSSL
+
+/// PKCS#8 PEM private key files, read and written through OpenSSL so that `openssl pkey`
+/// reads ours and we read keys from `openssl genpkey -algorithm ed25519`.
+///
+/// Encrypted keys use PBES2 with scrypt and AES-256-CBC.
+public enum PrivateKeyFile {
+    /// scrypt cost parameters for encrypted keys: N = 2^14, r = 8, p = 1 (16 MiB), the
+    /// values `openssl pkcs8 -scrypt` uses; OpenSSL refuses to decrypt above 32 MiB.
+    static let scryptCost: UInt64 = 1 << 14
+    static let scryptBlockSize: UInt64 = 8
+    static let scryptParallelism: UInt64 = 1
+
+    /// Whether a PEM private key file is encrypted.
+    public static func isEncrypted(_ pem: [UInt8]) -> Bool {
+        pem.starts(with: Array("-----BEGIN ENCRYPTED PRIVATE KEY-----".utf8))
+            || String(decoding: pem.prefix(4096), as: UTF8.self).contains("-----BEGIN ENCRYPTED PRIVATE KEY-----")
+    }
+
+    /// Reads a private key from PEM. `passphrase` is needed only for an encrypted key.
+    public static func read(pem: [UInt8], passphrase: SecretBytes?, source: String) throws -> SigningKey {
+        let encrypted = isEncrypted(pem)
+        if encrypted && passphrase == nil {
+            throw ArtefactError.badInput("\(source) is encrypted; give its passphrase in ARTEFACT_PASSPHRASE or with --passphrase-file FILE")
+        }
+        let bio = MemoryBIO(reading: pem)
+        var request = PassphraseRequest(passphrase: encrypted ? passphrase : nil)
+        let key = withUnsafeMutablePointer(to: &request) { requestPointer in
+            PEM_read_bio_PrivateKey(bio.pointer, nil, { buffer, size, _, userData in
+                guard let buffer, let userData else { return -1 }
+                let request = userData.assumingMemoryBound(to: PassphraseRequest.self)
+                guard let passphrase = request.pointee.passphrase, passphrase.count <= Int(size) else { return -1 }
+                passphrase.withUnsafeBytes { bytes in
+                    if bytes.count > 0 { UnsafeMutableRawPointer(buffer).copyMemory(from: bytes.baseAddress!, byteCount: bytes.count) }
+                }
+                return Int32(passphrase.count)
+            }, requestPointer)
+        }
+        guard let key else {
+            OpenSSLFailure.clear()
+            if encrypted {
+                throw ArtefactError.badInput("\(source): wrong passphrase, or the key file is damaged")
+            }
+            throw ArtefactError.badInput("\(source) is not a PEM private key; pass the .key file keygen wrote")
+        }
+        defer { EVP_PKEY_free(key) }
+        guard EVP_PKEY_get_id(key) == EVP_PKEY_ED25519 else {
+            throw ArtefactError.badInput("\(source) is not an Ed25519 key; artefact signs with Ed25519 keys only")
+        }
+        let seed = try SecretBytes(count: Ed25519.seedByteCount)
+        var length = seed.count
+        let status = seed.withUnsafeMutableBytes { bytes in
+            EVP_PKEY_get_raw_private_key(key, bytes.baseAddress!.assumingMemoryBound(to: UInt8.self), &length)
+        }
+        guard status == 1, length == Ed25519.seedByteCount else {
+            throw ArtefactError.badInput("\(source): could not read the Ed25519 private key")
+        }
+        return try SigningKey(seed: seed)
+    }
+
+    /// Reads a private key file.
+    public static func read(path: String, passphrase: SecretBytes?) throws -> SigningKey {
+        var pem = try FileSystem.readFile(path, limit: 1 << 20)
+        defer { wipe(&pem) }
+        return try read(pem: pem, passphrase: passphrase, source: path)
+    }
+
+    /// The key as PKCS#8 PEM: encrypted with `passphrase`, or plain when it is nil.
+    /// The caller should `wipe` the returned bytes once written.
+    public static func pem(for key: SigningKey, passphrase: SecretBytes?) throws -> [UInt8] {
+        let evpKey = key.seed.withUnsafeBytes { seed in
+            EVP_PKEY_new_raw_private_key(EVP_PKEY_ED25519, nil, seed.baseAddress!.assumingMemoryBound(to: UInt8.self), seed.count)
+        }
+        guard let evpKey else { throw ArtefactError.operational("could not build the private key: \(OpenSSLFailure.lastReason())") }
+        defer { EVP_PKEY_free(evpKey) }
+        let bio = MemoryBIO(secure: true)
+        if let passphrase {
+            try writeEncrypted(evpKey, passphrase: passphrase, to: bio)
+        } else {
+            guard PEM_write_bio_PrivateKey(bio.pointer, evpKey, nil, nil, 0, nil, nil) == 1 else {
+                throw ArtefactError.operational("could not encode the private key: \(OpenSSLFailure.lastReason())")
+            }
+        }
+        return bio.contents
+    }
+
+    private static func writeEncrypted(_ key: OpaquePointer, passphrase: SecretBytes, to bio: MemoryBIO) throws {
+        guard let info = EVP_PKEY2PKCS8(key) else {
+            throw ArtefactError.operational("could not encode the private key: \(OpenSSLFailure.lastReason())")
+        }
+        defer { PKCS8_PRIV_KEY_INFO_free(info) }
+        guard let algorithm = PKCS5_pbe2_set_scrypt(EVP_aes_256_cbc(), nil, 0, nil, scryptCost, scryptBlockSize, scryptParallelism) else {
+            throw ArtefactError.operational("could not set up key encryption: \(OpenSSLFailure.lastReason())")
+        }
+        let sealed = passphrase.withUnsafeBytes { bytes in
+            bytes.baseAddress!.withMemoryRebound(to: CChar.self, capacity: max(bytes.count, 1)) { characters in
+                PKCS8_set0_pbe(characters, Int32(bytes.count), info, algorithm)
+            }
+        }
+        guard let sealed else {
+            X509_ALGOR_free(algorithm)
+            throw ArtefactError.operational("could not encrypt the private key: \(OpenSSLFailure.lastReason())")
+        }
+        defer { X509_SIG_free(sealed) }
+        guard PEM_write_bio_PKCS8(bio.pointer, sealed) == 1 else {
+            throw ArtefactError.operational("could not encode the private key: \(OpenSSLFailure.lastReason())")
+        }
+    }
+}
+
+/// What the PEM passphrase callback reads through its user-data pointer.
+private struct PassphraseRequest {
+    let passphrase: SecretBytes?
+}

@@ -1,0 +1,76 @@
+import Glibc
+
+/// Small, named wrappers over the path-based system calls artefact uses.
+public enum FileSystem {
+    /// `lstat(2)`: the entry itself, never what a symlink points at.
+    public static func linkStatus(_ path: String) throws(SystemCallError) -> stat {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { throw SystemCallError("lstat", path: path) }
+        return info
+    }
+
+    /// `stat(2)`, or nil when nothing is there.
+    public static func statusIfPresent(_ path: String) -> stat? {
+        var info = stat()
+        return stat(path, &info) == 0 ? info : nil
+    }
+
+    public static func isDirectory(_ path: String) -> Bool {
+        guard let info = statusIfPresent(path) else { return false }
+        return (info.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    public static func exists(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0
+    }
+
+    /// `readlink(2)`, as raw bytes: a link target need not be valid UTF-8.
+    public static func linkTarget(_ path: String) throws(SystemCallError) -> [UInt8] {
+        var buffer = [UInt8](repeating: 0, count: Int(PATH_MAX) + 1)
+        let count = buffer.withUnsafeMutableBufferPointer { pointer in
+            readlink(path, UnsafeMutableRawPointer(pointer.baseAddress!).assumingMemoryBound(to: CChar.self), pointer.count)
+        }
+        guard count >= 0 else { throw SystemCallError("readlink", path: path) }
+        return Array(buffer[0..<count])
+    }
+
+    /// `realpath(3)`, or nil when the path does not resolve.
+    public static func canonicalPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    /// `rename(2)`.
+    public static func rename(_ from: String, to: String) throws(SystemCallError) {
+        guard Glibc.rename(from, to) == 0 else { throw SystemCallError("rename", path: to) }
+    }
+
+    /// `unlink(2)`, ignoring a file that is already gone.
+    public static func removeFile(_ path: String) {
+        _ = unlink(path)
+    }
+
+    /// Reads a small file whole, refusing one larger than `limit` bytes.
+    public static func readFile(_ path: String, limit: Int = 64 << 20) throws -> [UInt8] {
+        let descriptor: FileDescriptor
+        do { descriptor = try FileDescriptor.open(path, O_RDONLY) } catch { throw error.asArtefactError }
+        return try descriptor.closeAfter { try $0.readAll(limit: limit) }
+    }
+
+    /// The directory part of a path, as `dirname(1)` prints it.
+    public static func directoryName(_ path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        let head = path[..<slash]
+        return head.isEmpty ? "/" : String(head)
+    }
+
+    /// The last component of a path, as `basename(1)` prints it.
+    public static func baseName(_ path: String) -> String {
+        var trimmed = Substring(path)
+        while trimmed.count > 1 && trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
+        guard let slash = trimmed.lastIndex(of: "/") else { return String(trimmed) }
+        return String(trimmed[trimmed.index(after: slash)...])
+    }
+}

@@ -1,0 +1,36 @@
+import Glibc
+
+/// Runs `body(0) ... body(count - 1)` on `count` POSIX threads at once and waits for all.
+/// artefact's workers block on `pread`, so each gets a thread of its own rather than a
+/// slot in a pool sized to the cores.
+public func runOnThreads(count: Int, _ body: @escaping @Sendable (Int) -> Void) {
+    guard count > 1 else {
+        if count == 1 { body(0) }
+        return
+    }
+    var threads: [pthread_t] = []
+    for index in 0..<count {
+        let box = Unmanaged.passRetained(ThreadStart { body(index) })
+        var thread = pthread_t()
+        let status = pthread_create(&thread, nil, { argument in
+            let start = Unmanaged<ThreadStart>.fromOpaque(argument!).takeRetainedValue()
+            start.body()
+            return nil
+        }, box.toOpaque())
+        if status == 0 {
+            threads.append(thread)
+        } else {
+            // No thread could be made; do the work on this one rather than drop it.
+            box.takeRetainedValue().body()
+        }
+    }
+    for thread in threads { pthread_join(thread, nil) }
+}
+
+private final class ThreadStart: @unchecked Sendable {
+    let body: () -> Void
+    init(_ body: @escaping () -> Void) { self.body = body }
+}
+
+/// The number of processors online, for the default `--jobs`.
+public var onlineProcessorCount: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }

@@ -1,0 +1,71 @@
+#ifndef ARTEFACT_COPENSSL_SHIM_H
+#define ARTEFACT_COPENSSL_SHIM_H
+
+#include <openssl/bio.h>
+#include <openssl/crypto.h>
+#include <openssl/err.h>
+#include <openssl/evp.h>
+#include <openssl/pem.h>
+#include <openssl/ssl.h>
+#include <openssl/x509.h>
+#include <openssl/x509v3.h>
+#include <openssl/x509_vfy.h>
+#include <openssl/pkcs12.h>
+#include <openssl/rand.h>
+
+/* OpenSSL's function-like macros do not import into Swift; each wrapper below names the
+   macro it stands for. */
+
+/* OPENSSL_free */
+static inline void artefact_openssl_free(void *pointer) { OPENSSL_free(pointer); }
+
+/* BIO_get_mem_data */
+static inline long artefact_bio_get_mem_data(BIO *bio, char **data) {
+    return BIO_get_mem_data(bio, data);
+}
+
+/* sk_X509_new_null */
+static inline STACK_OF(X509) *artefact_sk_x509_new_null(void) { return sk_X509_new_null(); }
+
+/* sk_X509_push */
+static inline int artefact_sk_x509_push(STACK_OF(X509) *stack, X509 *cert) {
+    return sk_X509_push(stack, cert);
+}
+
+/* sk_X509_num */
+static inline int artefact_sk_x509_num(const STACK_OF(X509) *stack) { return sk_X509_num(stack); }
+
+/* sk_X509_value */
+static inline X509 *artefact_sk_x509_value(const STACK_OF(X509) *stack, int index) {
+    return sk_X509_value(stack, index);
+}
+
+/* sk_X509_pop_free(stack, X509_free) */
+static inline void artefact_sk_x509_free_all(STACK_OF(X509) *stack) {
+    sk_X509_pop_free(stack, X509_free);
+}
+
+/* sk_X509_free: frees the stack but not the certificates it holds */
+static inline void artefact_sk_x509_free(STACK_OF(X509) *stack) { sk_X509_free(stack); }
+
+/* SSL_CTX_set_min_proto_version */
+static inline int artefact_ssl_ctx_set_min_proto_version(SSL_CTX *context, int version) {
+    return (int)SSL_CTX_set_min_proto_version(context, version);
+}
+
+/* SSL_CTX_set_max_proto_version */
+static inline int artefact_ssl_ctx_set_max_proto_version(SSL_CTX *context, int version) {
+    return (int)SSL_CTX_set_max_proto_version(context, version);
+}
+
+/* SSL_set_tlsext_host_name */
+static inline int artefact_ssl_set_tlsext_host_name(SSL *ssl, const char *name) {
+    return (int)SSL_set_tlsext_host_name(ssl, name);
+}
+
+/* SSL_CTX_set_mode */
+static inline long artefact_ssl_ctx_set_mode(SSL_CTX *context, long mode) {
+    return SSL_CTX_set_mode(context, mode);
+}
+
+#endif

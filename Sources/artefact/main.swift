@@ -1,0 +1,4 @@
+import ArtefactCLI
+import Glibc
+
+exit(ArtefactCommandLine.run(Array(CommandLine.arguments.dropFirst())))
