@@ -68,4 +68,27 @@ static inline long artefact_ssl_ctx_set_mode(SSL_CTX *context, long mode) {
     return SSL_CTX_set_mode(context, mode);
 }
 
+/* XN_FLAG_RFC2253 without escaping UTF-8 bytes: RFC 4514 names as readable UTF-8 */
+static inline unsigned long artefact_name_flags_rfc4514(void) { return XN_FLAG_RFC2253 & ~ASN1_STRFLGS_ESC_MSB; }
+
+/* X509_get_ext_d2i(cert, NID_subject_alt_name, ...), typed */
+static inline GENERAL_NAMES *artefact_x509_subject_alt_names(X509 *cert) {
+    return (GENERAL_NAMES *)X509_get_ext_d2i(cert, NID_subject_alt_name, NULL, NULL);
+}
+
+/* sk_GENERAL_NAME_num */
+static inline int artefact_general_names_count(const GENERAL_NAMES *names) { return sk_GENERAL_NAME_num(names); }
+
+/* sk_GENERAL_NAME_value, reduced to the IA5 text of a URI or email name (NULL otherwise) */
+static inline const ASN1_IA5STRING *artefact_general_names_uri_or_email(const GENERAL_NAMES *names, int index) {
+    const GENERAL_NAME *name = sk_GENERAL_NAME_value(names, index);
+    if (name == NULL) return NULL;
+    if (name->type == GEN_URI) return name->d.uniformResourceIdentifier;
+    if (name->type == GEN_EMAIL) return name->d.rfc822Name;
+    return NULL;
+}
+
+/* GENERAL_NAMES_free */
+static inline void artefact_general_names_free(GENERAL_NAMES *names) { GENERAL_NAMES_free(names); }
+
 #endif

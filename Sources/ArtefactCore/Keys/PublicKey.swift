@@ -22,7 +22,9 @@ public struct PublicKey: Hashable, Sendable {
     /// Reads a PEM `PUBLIC KEY` (SubjectPublicKeyInfo) file's contents.
     public init(pem: [UInt8], source: String) throws {
         let bio = MemoryBIO(reading: pem)
-        guard let key = PEM_read_bio_PUBKEY(bio.pointer, nil, nil, nil) else {
+        // A nil callback makes OpenSSL prompt on the terminal when handed an encrypted
+        // private key by mistake; a public key never needs a passphrase, so refuse instead.
+        guard let key = PEM_read_bio_PUBKEY(bio.pointer, nil, { _, _, _, _ in -1 }, nil) else {
             OpenSSLFailure.clear()
             throw ArtefactError.badInput("\(source) is not a PEM public key (SubjectPublicKeyInfo); pass the .pub file keygen wrote")
         }

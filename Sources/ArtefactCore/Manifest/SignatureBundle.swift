@@ -8,18 +8,31 @@ public struct SignatureBundle: Equatable, Sendable {
     public let envelope: DSSEEnvelope
     /// `verificationMaterial.publicKey.hint`: the key id of the first signer.
     public let publicKeyHint: String?
+    /// The certificate chains of the signers who signed with a certificate, by key id
+    /// (artefact's `artefactSigners` extension; see `Docs/FORMAT.md`).
+    public let signerCertificates: [SignerCertificates]
 
-    public init(envelope: DSSEEnvelope, publicKeyHint: String?) {
+    public init(envelope: DSSEEnvelope, publicKeyHint: String?, signerCertificates: [SignerCertificates] = []) {
         self.envelope = envelope
         self.publicKeyHint = publicKeyHint
+        self.signerCertificates = signerCertificates
+    }
+
+    /// The certificate chain presented for the signature with this key id, if any.
+    public func certificates(forKeyID keyID: String) -> SignerCertificates? {
+        signerCertificates.first { $0.keyID == keyID }
+    }
+
+    /// This bundle with one more signature (and its certificates) over the same payload.
+    public func appending(_ signature: DSSESignature, certificates: SignerCertificates?) -> SignatureBundle {
+        SignatureBundle(envelope: envelope.appending(signature), publicKeyHint: publicKeyHint,
+                        signerCertificates: signerCertificates + (certificates.map { [$0] } ?? []))
     }
 
     public var json: JSONValue {
         jsonObject([
             ("mediaType", .string(Self.mediaType)),
-            ("verificationMaterial", jsonObject([
-                ("publicKey", publicKeyHint.map { jsonObject([("hint", .string($0))]) }),
-            ])),
+            ("verificationMaterial", verificationMaterialJSON),
             ("dsseEnvelope", jsonObject([
                 ("payload", .string(Base64.encode(envelope.payload))),
                 ("payloadType", .string(envelope.payloadType)),
@@ -27,7 +40,17 @@ public struct SignatureBundle: Equatable, Sendable {
                     jsonObject([("keyid", .string($0.keyID)), ("sig", .string(Base64.encode($0.signature)))])
                 })),
             ])),
+            ("artefactSigners", signerCertificates.isEmpty ? nil : .array(signerCertificates.map(\.json))),
         ])
+    }
+
+    /// Sigstore's verification material describes one signer: the first signature's leaf
+    /// certificate when it has one, its key id hint otherwise.
+    private var verificationMaterialJSON: JSONValue {
+        if let first = envelope.signatures.first, let chain = certificates(forKeyID: first.keyID), let leaf = chain.derChain.first {
+            return jsonObject([("certificate", jsonObject([("rawBytes", .string(Base64.encode(leaf)))]))])
+        }
+        return jsonObject([("publicKey", publicKeyHint.map { jsonObject([("hint", .string($0))]) })])
     }
 
     public var fileBytes: [UInt8] { JSONWriter.pretty(json) }
@@ -65,8 +88,11 @@ public struct SignatureBundle: Equatable, Sendable {
         }
         try envelopeReader.rejectUnknownMembers()
         guard !signatures.isEmpty else { throw reject("the envelope has no signatures") }
+        let certificates = try (bundle.optionalArray("artefactSigners") ?? []).enumerated().map { index, value in
+            try SignerCertificates.decode(value, context: "artefactSigners[\(index)]", failure: reject)
+        }
         return SignatureBundle(envelope: DSSEEnvelope(payloadType: payloadType, payload: payload, signatures: signatures),
-                               publicKeyHint: hint)
+                               publicKeyHint: hint, signerCertificates: certificates)
     }
 
     /// Reads a bundle file; a missing one rejects the artefact, since it is unsigned.
@@ -75,5 +101,32 @@ public struct SignatureBundle: Equatable, Sendable {
             throw ArtefactError.rejected("no signature bundle at \(path); sign the model, or name the bundle with --signature FILE")
         }
         return try decode(FileSystem.readFile(path, limit: maximumSize), source: path)
+    }
+}
+
+/// The certificate chain one signer presented: leaf first, then intermediates, as DER.
+public struct SignerCertificates: Equatable, Sendable {
+    public let keyID: String
+    public let derChain: [[UInt8]]
+
+    public init(keyID: String, derChain: [[UInt8]]) {
+        self.keyID = keyID
+        self.derChain = derChain
+    }
+
+    var json: JSONValue {
+        jsonObject([("keyid", .string(keyID)), ("certificateChain", .array(derChain.map { .string(Base64.encode($0)) }))])
+    }
+
+    static func decode(_ value: JSONValue, context: String, failure: @escaping @Sendable (String) -> ArtefactError) throws -> SignerCertificates {
+        var reader = try JSONObjectReader(value, context: context, failure: failure)
+        let keyID = try reader.string("keyid")
+        let chain = try reader.stringArray("certificateChain").map { text in
+            guard let der = Base64.decode(text) else { throw failure("\(context).certificateChain holds a value that is not base64") }
+            return der
+        }
+        try reader.rejectUnknownMembers()
+        guard !chain.isEmpty else { throw failure("\(context).certificateChain is empty") }
+        return SignerCertificates(keyID: keyID, derChain: chain)
     }
 }

@@ -1,24 +1,33 @@
-/// What `verify` is asked: which model, which bundle, which keys, as of when.
+/// What `verify` is asked: which model, which bundle, under which policy, as of when.
 public struct VerificationRequest: Sendable {
     public var location: ModelLocation
-    public var keys: [PublicKey]
+    public var policy: TrustPolicy
     public var now: Timestamp
     public var jobs: Int
 
-    public init(location: ModelLocation, keys: [PublicKey], now: Timestamp = .now, jobs: Int = onlineProcessorCount) {
+    public init(location: ModelLocation, policy: TrustPolicy, now: Timestamp = .now, jobs: Int = onlineProcessorCount) {
         self.location = location
-        self.keys = keys
+        self.policy = policy
         self.now = now
         self.jobs = jobs
     }
+
+    /// A request that trusts exactly `keys` (the ad-hoc policy of `verify --key`).
+    public init(location: ModelLocation, keys: [PublicKey], now: Timestamp = .now, jobs: Int = onlineProcessorCount) {
+        self.init(location: location, policy: .adHoc(keys: keys), now: now, jobs: jobs)
+    }
 }
 
-/// Decides whether a model is what its signature says, in the order of `Docs/FORMAT.md`,
-/// "Verifying": bundle, signature, payload, expiry, files, model digest. Each step runs
-/// only if the steps before it passed, because nothing unsigned may be trusted.
+/// Decides whether a model is what its signature says and whether this environment's
+/// policy accepts it, in the order of `Docs/FORMAT.md`, "Verifying". Each step runs only
+/// if every step before it passed: nothing unsigned is trusted, and any doubt rejects.
 public enum ModelVerifier {
+    /// Signatures dated further in the future than this are refused.
+    public static let allowedClockSkew: Int64 = 300
+
     public static func verify(_ request: VerificationRequest, progress: (ScannedTree) -> HashProgress? = { _ in nil }) throws -> VerificationReport {
         var run = VerificationRun(request: request)
+        let policy = request.policy
 
         // 1. The bundle parses strictly and carries an in-toto DSSE envelope.
         guard let bundle = try run.attempt("bundle", { try SignatureBundle.read(path: request.location.bundlePath) }) else {
@@ -26,33 +35,63 @@ public enum ModelVerifier {
         }
         run.pass("bundle", "a Sigstore bundle v0.3 with \(bundle.envelope.signatures.count) signature(s)")
 
-        // 2. At least one signature over the PAE verifies with a given key.
-        let signers = SignatureCheck.verifiedSigners(of: bundle.envelope, keys: request.keys)
-        guard !signers.isEmpty else {
-            run.fail("signature", "no signature in the bundle verifies with the given key(s) "
-                + request.keys.map(\.keyID).joined(separator: ", "),
-                detail: [("bundleKeyIDs", .array(bundle.envelope.signatures.map { .string($0.keyID) }))])
-            return run.report()
-        }
-        run.signerKeyIDs = signers.map(\.keyID)
-        run.pass("signature", "signed by key \(run.signerKeyIDs.joined(separator: ", "))",
-                 detail: [("keyIDs", .array(run.signerKeyIDs.map(JSONValue.string)))])
+        // 2. Signatures over the PAE, by keys and certificates this policy trusts; every
+        //    presented certificate that chains to a policy root must be valid, unrevoked,
+        //    for code signing, and of the expected identity.
+        let signers = SignerResolver.resolve(bundle, policy: policy, at: request.now)
+        run.signers = signers.verified
+        guard run.checkSigners(signers) else { return run.report() }
 
-        // 3. The signed payload decodes strictly and its subject digest matches its file list.
+        // 3. The signed payload decodes strictly; its subject digest matches its file list.
         guard let manifest = try run.attempt("payload", { try ModelStatement.decode(payload: bundle.envelope.payload) }) else {
             return run.report()
         }
         run.manifest = manifest
         run.pass("payload", "\(manifest.name)\(manifest.version.map { "@" + $0 } ?? ""), \(manifest.contents.files.count) file(s)")
 
-        // 4. The signature has not expired.
+        // 4. The first rule whose glob matches the signed name applies; none rejects.
+        guard let rule = policy.rule(forModel: manifest.name) else {
+            run.fail("rule", "no rule of policy \"\(policy.environment)\" matches model \"\(manifest.name)\"")
+            return run.report()
+        }
+        run.pass("rule", "\(rule.label) applies")
+
+        // 5. Enough distinct signers of that rule signed.
+        let counted = signers.verified.filter { !Set($0.policySigners).isDisjoint(with: rule.signers) }
+        guard counted.count >= rule.threshold else {
+            run.fail("threshold", "\(rule.label) needs \(rule.threshold) distinct signer(s) among \(rule.signers.joined(separator: ", ")); "
+                + "\(counted.count) signed")
+            return run.report()
+        }
+        run.pass("threshold", "\(counted.count) of \(rule.threshold) required signer(s) under \(rule.label)")
+
+        // 6. The signed classification is within this environment's clearance.
+        if let clearance = policy.clearance, manifest.classification > clearance {
+            run.fail("classification", "the model is \(manifest.classification.rawValue), above the clearance "
+                + "\(clearance.rawValue) of environment \"\(policy.environment)\"")
+            return run.report()
+        }
+        run.pass("classification", "\(manifest.classification.rawValue) within clearance \(policy.clearance?.rawValue ?? "(no limit)")")
+
+        // 7. The signature has not expired (a freeze attack replays an expired one).
         if let expiresAt = manifest.expiresAt, expiresAt <= request.now {
             run.fail("expiry", "the signature expired at \(expiresAt)")
             return run.report()
         }
         run.pass("expiry", manifest.expiresAt.map { "valid until \($0)" } ?? "no expiry set")
 
-        // 5. Every file on disk is what the manifest says, and nothing else is there.
+        // 8. The signature is not older than the rule allows, nor dated in the future.
+        if manifest.createdAt.secondsSinceEpoch > request.now.secondsSinceEpoch + allowedClockSkew {
+            run.fail("age", "the signature is dated \(manifest.createdAt), in the future")
+            return run.report()
+        }
+        if let days = rule.maxAgeDays, request.now.secondsSinceEpoch - manifest.createdAt.secondsSinceEpoch > Int64(days) * 86_400 {
+            run.fail("age", "\(rule.label) accepts signatures up to \(days) day(s) old; this one was made at \(manifest.createdAt)")
+            return run.report()
+        }
+        run.pass("age", "signed at \(manifest.createdAt)" + (rule.maxAgeDays.map { ", within \($0) day(s)" } ?? ""))
+
+        // 9. Every file on disk is what the manifest says, and nothing else is there.
         guard let actual = try run.attempt("integrity", { try hashOnDisk(request, manifest: manifest, progress: progress) }) else {
             return run.report()
         }
@@ -67,7 +106,7 @@ public enum ModelVerifier {
         }
         run.pass("integrity", "\(actual.files.count) file(s) and \(actual.symlinks.count) symlink(s) match")
 
-        // 6. The model digest recomputed from disk is the signed one.
+        // 10. The model digest recomputed from disk is the signed one.
         let digest = ModelDigest.compute(actual, parameters: manifest.hashing)
         guard digest == manifest.modelDigest else {
             run.fail("model-digest", "the model digest \(digest) is not the signed \(manifest.modelDigest)")
@@ -94,61 +133,5 @@ public enum ModelVerifier {
         // A file of the wrong size stands in with an impossible digest, so it compares unequal.
         let unreadable = sizeOnly.map { ModelFile(path: $0.path, size: $0.size, digest: .shards([])) }
         return ModelContents(files: hashed.files + unreadable, symlinks: hashed.symlinks)
-    }
-}
-
-/// Which of an envelope's signatures verify with which of the given keys.
-public enum SignatureCheck {
-    /// The distinct keys that made at least one valid signature over the envelope's PAE.
-    public static func verifiedSigners(of envelope: DSSEEnvelope, keys: [PublicKey]) -> [PublicKey] {
-        let message = envelope.signedBytes
-        var signers: [PublicKey] = []
-        for key in keys where !signers.contains(key) {
-            if envelope.signatures.contains(where: { Ed25519.isValidSignature($0.signature, of: message, publicKey: key.rawBytes) }) {
-                signers.append(key)
-            }
-        }
-        return signers
-    }
-}
-
-/// The checks gathered so far in one verification.
-struct VerificationRun {
-    let request: VerificationRequest
-    var checks: [VerificationCheck] = []
-    var manifest: ModelManifest?
-    var signerKeyIDs: [String] = []
-
-    init(request: VerificationRequest) { self.request = request }
-
-    mutating func pass(_ name: String, _ reason: String, detail: [(String, JSONValue)] = []) {
-        checks.append(VerificationCheck(name: name, outcome: .pass, reason: reason, detail: detail))
-    }
-
-    mutating func fail(_ name: String, _ reason: String, detail: [(String, JSONValue)] = []) {
-        checks.append(VerificationCheck(name: name, outcome: .fail, reason: reason, detail: detail))
-    }
-
-    /// Runs `body`; a rejection becomes a failed check named `name`, anything else is thrown.
-    mutating func attempt<Value>(_ name: String, _ body: () throws -> Value) throws -> Value? {
-        do {
-            return try body()
-        } catch let error as ArtefactError where error.kind == .rejected {
-            fail(name, error.message)
-            return nil
-        }
-    }
-
-    /// Every check, in order, that a verification runs.
-    static let allCheckNames = ["bundle", "signature", "payload", "expiry", "integrity", "model-digest"]
-
-    /// The report, listing the checks that did not run after a failure as skipped.
-    func report() -> VerificationReport {
-        let ran = Set(checks.map(\.name))
-        let skipped = Self.allCheckNames.filter { !ran.contains($0) }.map {
-            VerificationCheck(name: $0, outcome: .skipped, reason: "not run: an earlier check failed")
-        }
-        return VerificationReport(modelPath: request.location.modelPath, bundlePath: request.location.bundlePath,
-                                  checks: checks + skipped, manifest: manifest, signerKeyIDs: signerKeyIDs)
     }
 }

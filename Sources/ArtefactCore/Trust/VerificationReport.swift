@@ -29,8 +29,11 @@ public struct VerificationReport: Sendable {
     public let checks: [VerificationCheck]
     /// The signed manifest, once its signature verified.
     public let manifest: ModelManifest?
+    /// The signatures that verified, and which policy signers each counts as.
+    public let signers: [VerifiedSigner]
+
     /// The key ids whose signatures verified.
-    public let signerKeyIDs: [String]
+    public var signerKeyIDs: [String] { signers.map(\.keyID) }
 
     public var accepted: Bool { !checks.isEmpty && checks.allSatisfy { $0.outcome == .pass } }
 

@@ -1,0 +1,88 @@
+/// One environment's rules of trust (see `Docs/POLICY.md`): who may sign, which models
+/// each rule covers, how many distinct signers it needs, and the clearance the
+/// environment holds. Verification under a policy fails closed.
+public struct TrustPolicy: Sendable {
+    public let environment: String
+    /// The highest classification this environment accepts; nil means no limit (only for
+    /// the ad-hoc policy that `verify --key` builds).
+    public let clearance: Classification?
+    public let signers: [PolicySigner]
+    public let rules: [PolicyRule]
+    /// The policy file, or nil for an ad-hoc policy.
+    public let sourcePath: String?
+
+    public init(environment: String, clearance: Classification?, signers: [PolicySigner], rules: [PolicyRule], sourcePath: String?) {
+        self.environment = environment
+        self.clearance = clearance
+        self.signers = signers
+        self.rules = rules
+        self.sourcePath = sourcePath
+    }
+
+    public func signer(named name: String) -> PolicySigner? { signers.first { $0.name == name } }
+
+    /// The first rule whose `models` glob matches the model name; nil rejects the model.
+    public func rule(forModel name: String) -> PolicyRule? { rules.first { $0.models.matches(name) } }
+
+    /// The policy `verify --key K...` stands for: any one of the keys may sign any model,
+    /// with no clearance limit and no age limit.
+    public static func adHoc(keys: [PublicKey]) -> TrustPolicy {
+        var signers: [PolicySigner] = []
+        for key in keys where !signers.contains(where: { $0.keyID == key.keyID }) {
+            signers.append(PolicySigner(name: "key \(key.keyID.prefix(16))", trust: .key(key)))
+        }
+        let rule = PolicyRule(number: 1, models: Glob("*"), signers: signers.map(\.name), threshold: 1, maxAgeDays: nil)
+        return TrustPolicy(environment: "command line", clearance: nil, signers: signers, rules: [rule], sourcePath: nil)
+    }
+
+    /// Rules that can never apply because an earlier rule's glob covers theirs.
+    public var shadowedRules: [(shadowed: PolicyRule, by: PolicyRule)] {
+        rules.enumerated().compactMap { index, rule in
+            rules[..<index].first { $0.models.covers(rule.models) }.map { (rule, $0) }
+        }
+    }
+}
+
+/// A named signer a policy trusts: a bare public key, or a certificate authority with an
+/// optional CRL and identity pattern.
+public struct PolicySigner: Sendable {
+    public enum Trust: Sendable {
+        case key(PublicKey)
+        case authority(CertificateAuthority, identity: Glob?)
+    }
+
+    public let name: String
+    public let trust: Trust
+
+    public init(name: String, trust: Trust) {
+        self.name = name
+        self.trust = trust
+    }
+
+    /// The key id of a bare-key signer.
+    public var keyID: String? {
+        if case .key(let key) = trust { return key.keyID }
+        return nil
+    }
+}
+
+/// One rule: which models (a glob over the signed name), which signers count, how many
+/// distinct ones are needed, and how old a signature may be.
+public struct PolicyRule: Sendable {
+    /// The rule's position in the policy, from 1, for messages.
+    public let number: Int
+    public let models: Glob
+    public let signers: [String]
+    public let threshold: Int
+    public let maxAgeDays: Int?
+
+    public init(number: Int, models: Glob, signers: [String], threshold: Int, maxAgeDays: Int?) {
+        self.number = number
+        self.models = models
+        self.signers = signers
+        self.threshold = threshold
+        self.maxAgeDays = maxAgeDays
+    }
+
+    public var label: String { "rule \(number) (\"\(models)\")" }
+}

@@ -1,0 +1,34 @@
+import COpenSSL
+
+/// An X.509 certificate revocation list, owned (`X509_CRL_free` on release).
+public final class RevocationList: @unchecked Sendable {
+    let pointer: OpaquePointer
+
+    init(taking pointer: OpaquePointer) { self.pointer = pointer }
+
+    deinit { X509_CRL_free(pointer) }
+
+    /// Every CRL in a file, PEM (several may follow each other) or DER.
+    public static func read(path: String) throws -> [RevocationList] {
+        let bytes = try FileSystem.readFile(path, limit: 64 << 20)
+        let bio = MemoryBIO(reading: bytes)
+        var lists: [RevocationList] = []
+        while let list = PEM_read_bio_X509_CRL(bio.pointer, nil, nil, nil) {
+            lists.append(RevocationList(taking: list))
+        }
+        OpenSSLFailure.clear()
+        if lists.isEmpty {
+            let parsed = bytes.withUnsafeBufferPointer { buffer -> OpaquePointer? in
+                var cursor: UnsafePointer<UInt8>? = buffer.baseAddress
+                return d2i_X509_CRL(nil, &cursor, buffer.count)
+            }
+            OpenSSLFailure.clear()
+            guard let parsed else { throw ArtefactError.badInput("\(path) holds no certificate revocation list (PEM or DER)") }
+            lists.append(RevocationList(taking: parsed))
+        }
+        return lists
+    }
+
+    public var issuer: String { Certificate.rfc4514(X509_CRL_get_issuer(pointer)) }
+    public var nextUpdate: String { Certificate.printed(X509_CRL_get0_nextUpdate(pointer)) }
+}

@@ -1,0 +1,120 @@
+/// A signature that verified, and the policy signers it counts as.
+public struct VerifiedSigner: Sendable {
+    /// The key id of the key that made the signature: the distinct-signer identity.
+    public let keyID: String
+    /// The names of the policy signers this signature satisfies.
+    public let policySigners: [String]
+    /// The certificate subject, when the signer presented a certificate.
+    public let certificateSubject: String?
+}
+
+/// What the signatures of one envelope prove under a policy.
+struct SignerResolution {
+    var verified: [VerifiedSigner] = []
+    /// Failures of presented certificates that chained to a policy authority: each fails
+    /// its check ("chain", "revocation" or "identity"), because a bad credential is never
+    /// ignored.
+    var certificateFailures: [(check: String, reason: String)] = []
+    /// Per-signature notes for `--json`.
+    var notes: [JSONValue] = []
+    var presentedCertificates = false
+    var checkedRevocation = false
+    var checkedIdentity = false
+}
+
+/// Matches each signature in an envelope to the policy signers it satisfies: bare keys by
+/// Ed25519 verification, certificate signers by chain, usage, revocation and identity.
+enum SignerResolver {
+    static func resolve(_ bundle: SignatureBundle, policy: TrustPolicy, at time: Timestamp) -> SignerResolution {
+        var resolution = SignerResolution()
+        let message = bundle.envelope.signedBytes
+        for (index, signature) in bundle.envelope.signatures.enumerated() {
+            var names: [String] = []
+            var subject: String?
+            var status = "no trusted signer"
+            // Bare keys: the signature verifies with the key itself.
+            for signer in policy.signers {
+                if case .key(let key) = signer.trust,
+                   Ed25519.isValidSignature(signature.signature, of: message, publicKey: key.rawBytes) {
+                    names.append(signer.name)
+                }
+            }
+            // Certificates: the leaf's key made the signature and its chain satisfies an authority.
+            if let presented = bundle.certificates(forKeyID: signature.keyID) {
+                resolution.presentedCertificates = true
+                switch certificateSigners(presented, signature: signature, message: message, policy: policy, at: time,
+                                          resolution: &resolution) {
+                case .success(let accepted):
+                    names += accepted.names
+                    subject = accepted.subject
+                case .failure(let failure):
+                    status = failure.reason
+                }
+            }
+            let keyID = signature.keyID
+            if !names.isEmpty {
+                status = "verified"
+                if let existing = resolution.verified.firstIndex(where: { $0.keyID == keyID }) {
+                    let merged = Array(Set(resolution.verified[existing].policySigners + names)).sorted()
+                    resolution.verified[existing] = VerifiedSigner(keyID: keyID, policySigners: merged,
+                                                                   certificateSubject: resolution.verified[existing].certificateSubject ?? subject)
+                } else {
+                    resolution.verified.append(VerifiedSigner(keyID: keyID, policySigners: names, certificateSubject: subject))
+                }
+            }
+            resolution.notes.append(jsonObject([
+                ("index", .integer(index)), ("keyid", .string(keyID)), ("status", .string(status)),
+                ("signers", .array(names.map(JSONValue.string))), ("certificateSubject", subject.map(JSONValue.string)),
+            ]))
+        }
+        return resolution
+    }
+
+    private struct Accepted { let names: [String]; let subject: String }
+    private struct Unaccepted: Error { let reason: String }
+
+    private static func certificateSigners(
+        _ presented: SignerCertificates, signature: DSSESignature, message: [UInt8], policy: TrustPolicy, at time: Timestamp,
+        resolution: inout SignerResolution
+    ) -> Result<Accepted, Unaccepted> {
+        let chain: [Certificate]
+        do {
+            chain = try presented.derChain.enumerated().map { try Certificate(der: $1, source: "certificate \($0)") }
+        } catch {
+            resolution.certificateFailures.append(("chain", "a presented certificate is not valid DER"))
+            return .failure(Unaccepted(reason: "malformed certificate"))
+        }
+        let leaf = chain[0]
+        guard let leafKey = leaf.ed25519PublicKey, leafKey.keyID == signature.keyID else {
+            resolution.certificateFailures.append(("chain", "certificate \"\(leaf.subject)\" does not hold the key that made signature \(signature.keyID)"))
+            return .failure(Unaccepted(reason: "certificate key mismatch"))
+        }
+        guard Ed25519.isValidSignature(signature.signature, of: message, publicKey: leafKey.rawBytes) else {
+            return .failure(Unaccepted(reason: "the signature does not verify with its certificate's key"))
+        }
+        var accepted: [String] = []
+        var failures: [(check: String, reason: String)] = []
+        for signer in policy.signers {
+            guard case let .authority(authority, identity) = signer.trust else { continue }
+            if authority.revocationLists != nil { resolution.checkedRevocation = true }
+            if let failure = CertificateChainVerifier.verify(leaf: leaf, intermediates: Array(chain.dropFirst()),
+                                                             authority: authority, at: time) {
+                if failure.check != .untrustedRoot { failures.append((failure.checkName == "usage" ? "chain" : failure.checkName, failure.reason)) }
+                continue
+            }
+            if let identity {
+                resolution.checkedIdentity = true
+                guard ([leaf.subject] + leaf.alternativeNames).contains(where: identity.matches) else {
+                    failures.append(("identity", "certificate \"\(leaf.subject)\" does not match signer \(signer.name)'s identity \"\(identity)\""))
+                    continue
+                }
+            }
+            accepted.append(signer.name)
+        }
+        if accepted.isEmpty {
+            resolution.certificateFailures += failures
+            return .failure(Unaccepted(reason: failures.first?.reason ?? "the certificate chains to no root this policy lists"))
+        }
+        return .success(Accepted(names: accepted, subject: leaf.subject))
+    }
+}

@@ -1,0 +1,77 @@
+/// The checks gathered so far in one verification, and the report they make.
+struct VerificationRun {
+    /// Every check a verification may run, in order.
+    static let checkOrder = ["bundle", "signature", "chain", "revocation", "identity", "payload", "rule", "threshold",
+                             "classification", "expiry", "age", "integrity", "model-digest"]
+    /// Checks that apply only to signers who present certificates.
+    static let certificateChecks: Set<String> = ["chain", "revocation", "identity"]
+
+    let request: VerificationRequest
+    var checks: [VerificationCheck] = []
+    var manifest: ModelManifest?
+    var signers: [VerifiedSigner] = []
+    private var certificateChecksApply = false
+
+    init(request: VerificationRequest) { self.request = request }
+
+    mutating func pass(_ name: String, _ reason: String, detail: [(String, JSONValue)] = []) {
+        checks.append(VerificationCheck(name: name, outcome: .pass, reason: reason, detail: detail))
+    }
+
+    mutating func fail(_ name: String, _ reason: String, detail: [(String, JSONValue)] = []) {
+        checks.append(VerificationCheck(name: name, outcome: .fail, reason: reason, detail: detail))
+    }
+
+    /// Runs `body`; a rejection becomes a failed check named `name`, anything else is thrown.
+    mutating func attempt<Value>(_ name: String, _ body: () throws -> Value) throws -> Value? {
+        do {
+            return try body()
+        } catch let error as ArtefactError where error.kind == .rejected {
+            fail(name, error.message)
+            return nil
+        }
+    }
+
+    /// Records the signature, chain, revocation and identity checks; false rejects.
+    mutating func checkSigners(_ resolution: SignerResolution) -> Bool {
+        certificateChecksApply = resolution.presentedCertificates
+        let detail: [(String, JSONValue)] = [("signatures", .array(resolution.notes))]
+        if resolution.presentedCertificates {
+            for check in ["chain", "revocation", "identity"] {
+                let failures = resolution.certificateFailures.filter { $0.check == check }
+                if let first = failures.first {
+                    fail(check, first.reason)
+                    return false
+                }
+                let applies = check == "chain" || (check == "revocation" ? resolution.checkedRevocation : resolution.checkedIdentity)
+                pass(check, applies ? "every presented certificate passed" : "not required by this policy")
+            }
+        }
+        guard !resolution.verified.isEmpty else {
+            let statuses = resolution.notes.compactMap { note -> String? in
+                guard case .object(let members) = note, case .string(let status)? = members.first(where: { $0.0 == "status" })?.1 else { return nil }
+                return status
+            }
+            let subject = request.policy.sourcePath.map { "a signer that policy \"\(request.policy.environment)\" (\($0)) trusts" }
+                ?? "the given key(s) " + request.policy.signers.compactMap(\.keyID).joined(separator: ", ")
+            fail("signature", "no signature in the bundle verifies with \(subject) (\(statuses.joined(separator: "; ")))", detail: detail)
+            return false
+        }
+        pass("signature", "signed by " + resolution.verified.map { "\($0.keyID) as \($0.policySigners.joined(separator: ", "))" }
+            .joined(separator: "; "), detail: detail)
+        // The signature check is listed before the certificate checks.
+        let signatureCheck = checks.removeLast()
+        checks.insert(signatureCheck, at: checks.firstIndex { Self.certificateChecks.contains($0.name) } ?? checks.endIndex)
+        return true
+    }
+
+    /// The report, listing the checks that did not run after a failure as skipped.
+    func report() -> VerificationReport {
+        let ran = Set(checks.map(\.name))
+        let skipped = Self.checkOrder
+            .filter { !ran.contains($0) && (certificateChecksApply || !Self.certificateChecks.contains($0)) }
+            .map { VerificationCheck(name: $0, outcome: .skipped, reason: "not run: an earlier check failed") }
+        return VerificationReport(modelPath: request.location.modelPath, bundlePath: request.location.bundlePath,
+                                  checks: checks + skipped, manifest: manifest, signers: signers)
+    }
+}
