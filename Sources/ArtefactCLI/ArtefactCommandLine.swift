@@ -6,7 +6,7 @@ public enum ArtefactCommandLine {
     public static let version = "0.1.0"
 
     static var commands: [any Command.Type] { [
-        KeygenCommand.self, HashCommand.self, SignCommand.self, VerifyCommand.self, InspectCommand.self,
+        KeygenCommand.self, HashCommand.self, SignCommand.self, VerifyCommand.self, InspectCommand.self, PolicyCommand.self,
     ] }
 
     /// Runs `arguments` (without the program name) and returns the exit code.

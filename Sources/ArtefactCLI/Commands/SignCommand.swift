@@ -9,6 +9,8 @@ enum SignCommand: Command {
                          [--classification public|internal|confidential|restricted]
                          [--expires DATE_OR_DURATION] [--ignore PATTERN]... [--signature FILE]
                          [--shard-size BYTES] [--jobs N] [--passphrase-file FILE] [--quiet]
+                         [--cert CERT.pem [--chain INTERMEDIATES.pem]]
+           artefact sign PATH --key PRIVATE_KEY --append [--cert CERT.pem [--chain FILE]] [--signature FILE]
 
     Hashes every file under PATH and writes a Sigstore bundle (DSSE, in-toto Statement) to
     PATH/model.sig for a directory or PATH.sig for a file, unless --signature names another.
@@ -24,20 +26,33 @@ enum SignCommand: Command {
       --jobs N                 hash on N threads (default: the number of processors)
       --passphrase-file FILE   the key's passphrase (or ARTEFACT_PASSPHRASE, or a prompt)
       --quiet                  no progress on stderr
+      --cert CERT.pem          the signer's X.509 certificate (for KEY), carried in the bundle
+      --chain FILE             intermediate CA certificates (PEM) to carry with --cert
+      --append                 co-sign: add this key's signature to the existing bundle,
+                               after checking the model still matches its payload
 
     """
     static let flags = FlagSpec(
         valued: ["--key", "--name", "--version", "--classification", "--expires", "--signature", "--shard-size", "--jobs",
-                 "--passphrase-file"],
-        boolean: ["--quiet"], repeatable: ["--ignore"])
+                 "--passphrase-file", "--cert", "--chain"],
+        boolean: ["--quiet", "--append"], repeatable: ["--ignore"])
+
+    /// Flags that describe a new payload, and so make no sense with --append.
+    static let payloadFlags = ["--name", "--version", "--classification", "--expires", "--ignore", "--shard-size"]
 
     static func run(_ arguments: ScannedArguments) throws -> Int32 {
         let path = try arguments.singlePositional(named: "a model PATH", command: name)
         guard let keyPath = arguments.value("--key") else {
             throw ArtefactError.badInput("sign needs --key PRIVATE_KEY; create one with 'artefact keygen --out PREFIX'")
         }
-        let now = Timestamp.now
+        if arguments.value("--chain") != nil && arguments.value("--cert") == nil {
+            throw ArtefactError.badInput("--chain goes with --cert: give the signer's certificate too")
+        }
         let location = try ModelLocation(modelPath: path, signaturePath: arguments.value("--signature"))
+        if arguments.has("--append") {
+            return try append(arguments, location: location, keyPath: keyPath)
+        }
+        let now = Timestamp.now
         let request = SigningRequest(
             location: location,
             name: arguments.value("--name"),
@@ -49,20 +64,45 @@ enum SignCommand: Command {
             jobs: try ArgumentValues.jobs(arguments.value("--jobs")),
             createdAt: now)
         let key = try loadSigningKey(path: keyPath, passphraseFile: arguments.value("--passphrase-file"))
+        let certificates = try loadCertificates(arguments, key: key)
         let signed = try withProgress(label: "hashing", quiet: arguments.has("--quiet")) { progress in
-            try ModelSigner.sign(request, key: key, progress: progress)
+            try ModelSigner.sign(request, key: key, certificates: certificates, progress: progress)
         }
+        report(signed, key: key, verb: "signed")
+        return ExitStatus.success
+    }
+
+    private static func append(_ arguments: ScannedArguments, location: ModelLocation, keyPath: String) throws -> Int32 {
+        if let flag = payloadFlags.first(where: { !arguments.all($0).isEmpty }) {
+            throw ArtefactError.badInput("\(flag) cannot be used with --append: co-signing keeps the payload as it is")
+        }
+        let key = try loadSigningKey(path: keyPath, passphraseFile: arguments.value("--passphrase-file"))
+        let certificates = try loadCertificates(arguments, key: key)
+        let jobs = try ArgumentValues.jobs(arguments.value("--jobs"))
+        let signed = try withProgress(label: "checking", quiet: arguments.has("--quiet")) { progress in
+            try ModelSigner.append(to: location, key: key, certificates: certificates, jobs: jobs, progress: progress)
+        }
+        report(signed, key: key, verb: "co-signed")
+        return ExitStatus.success
+    }
+
+    private static func loadCertificates(_ arguments: ScannedArguments, key: SigningKey) throws -> SignerCertificates? {
+        try arguments.value("--cert").map {
+            try SignerCertificateLoader.load(certificatePath: $0, chainPath: arguments.value("--chain"), for: key)
+        }
+    }
+
+    private static func report(_ signed: SignedModel, key: SigningKey, verb: String) {
         let manifest = signed.manifest
         Console.out("""
-        signed \(manifest.name)\(manifest.version.map { "@" + $0 } ?? "") (\(manifest.classification.rawValue)): \
+        \(verb) \(manifest.name)\(manifest.version.map { "@" + $0 } ?? "") (\(manifest.classification.rawValue)): \
         \(manifest.contents.files.count) file(s), \(manifest.contents.symlinks.count) symlink(s), \
         \(ProgressReporter.format(bytes: manifest.contents.totalBytes))
         model digest sha256:\(manifest.modelDigest.hex)
         key id \(key.publicKey.keyID)
-        wrote \(signed.bundlePath)
+        wrote \(signed.bundlePath) (\(signed.bundle.envelope.signatures.count) signature(s))
 
         """)
-        return ExitStatus.success
     }
 
     /// Reads the private key, asking for a passphrase only if the key is encrypted.

@@ -5,13 +5,15 @@ enum VerifyCommand: Command {
     static let name = "verify"
     static let summary = "check a model against its signed bundle (exit 1 if rejected)"
     static let help = """
-    Usage: artefact verify PATH --key PUBLIC_KEY [--key PUBLIC_KEY]... [--signature FILE]
-                           [--json] [--jobs N] [--at TIME] [--quiet]
+    Usage: artefact verify PATH (--key PUBLIC_KEY [--key PUBLIC_KEY]... | --policy POLICY.json)
+                           [--signature FILE] [--json] [--jobs N] [--at TIME] [--quiet]
 
-    Checks, in order: the bundle, a signature by one of the given keys, the signed payload,
-    expiry, every file under PATH, and the model digest. Exit 0 accepts; exit 1 rejects.
+    Checks, in order: the bundle; the signatures, certificate chains, revocation and
+    identities; the signed payload; the policy rule, threshold, clearance, expiry and age;
+    every file under PATH; and the model digest. Exit 0 accepts; exit 1 rejects.
 
-      --key PUBLIC_KEY   a trusted SubjectPublicKeyInfo PEM key (repeatable)
+      --key PUBLIC_KEY   a trusted SubjectPublicKeyInfo PEM key (repeatable); any one suffices
+      --policy FILE      verify under this environment's policy file (see Docs/POLICY.md)
       --signature FILE   the bundle (default: PATH/model.sig, or PATH.sig for a file)
       --json             print every check and its result as JSON on stdout
       --jobs N           hash on N threads (default: the number of processors)
@@ -19,19 +21,14 @@ enum VerifyCommand: Command {
       --quiet            no progress on stderr
 
     """
-    static let flags = FlagSpec(valued: ["--signature", "--jobs", "--at"], boolean: ["--json", "--quiet"],
+    static let flags = FlagSpec(valued: ["--signature", "--jobs", "--at", "--policy"], boolean: ["--json", "--quiet"],
                                 repeatable: ["--key"])
 
     static func run(_ arguments: ScannedArguments) throws -> Int32 {
         let path = try arguments.singlePositional(named: "a model PATH", command: name)
-        let keyPaths = arguments.all("--key")
-        guard !keyPaths.isEmpty else {
-            throw ArtefactError.badInput("verify needs at least one --key PUBLIC_KEY to trust")
-        }
-        let keys = try keyPaths.map(PublicKey.read)
         let request = VerificationRequest(
             location: try ModelLocation(modelPath: path, signaturePath: arguments.value("--signature")),
-            keys: keys,
+            policy: try trustPolicy(arguments),
             now: try ArgumentValues.moment(arguments.value("--at")),
             jobs: try ArgumentValues.jobs(arguments.value("--jobs")))
         let report = try withProgress(label: "verifying", quiet: arguments.has("--quiet")) { progress in
@@ -53,6 +50,21 @@ enum VerifyCommand: Command {
         }
         return ExitStatus.success
     }
+
+    /// The policy to verify under: the --policy file, or the ad-hoc policy of the --keys.
+    static func trustPolicy(_ arguments: ScannedArguments) throws -> TrustPolicy {
+        let keyPaths = arguments.all("--key")
+        switch (arguments.value("--policy"), keyPaths.isEmpty) {
+        case (let policyPath?, true):
+            return try TrustPolicyParser.read(path: policyPath)
+        case (nil, false):
+            return .adHoc(keys: try keyPaths.map(PublicKey.read))
+        case (.some, false):
+            throw ArtefactError.badInput("give --policy or --key, not both: a policy names its own keys")
+        case (nil, true):
+            throw ArtefactError.badInput("verify needs at least one --key PUBLIC_KEY to trust, or a --policy POLICY.json")
+        }
+    }
 }
 
 /// The `verify --json` document (see `Docs/CLI.md`).
@@ -62,8 +74,15 @@ enum VerificationReportJSON {
             ("verified", .bool(report.accepted)),
             ("path", .string(report.modelPath)),
             ("bundle", .string(report.bundlePath)),
+            ("policy", jsonObject([("environment", .string(report.policyEnvironment)),
+                                   ("file", report.policyFile.map(JSONValue.string) ?? .null)])),
             ("model", report.manifest.map(ManifestSummaryJSON.encode) ?? .null),
             ("signers", .array(report.signerKeyIDs.map(JSONValue.string))),
+            ("trustedSigners", .array(report.signers.map { signer in
+                jsonObject([("keyid", .string(signer.keyID)),
+                            ("policySigners", .array(signer.policySigners.map(JSONValue.string))),
+                            ("certificateSubject", signer.certificateSubject.map(JSONValue.string))])
+            })),
             ("checks", .array(report.checks.map { check in
                 .object([("check", .string(check.name)), ("result", .string(check.outcome.rawValue)),
                          ("reason", .string(check.reason))] + check.detail)

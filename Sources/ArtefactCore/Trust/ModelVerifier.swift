@@ -92,7 +92,7 @@ public enum ModelVerifier {
         run.pass("age", "signed at \(manifest.createdAt)" + (rule.maxAgeDays.map { ", within \($0) day(s)" } ?? ""))
 
         // 9. Every file on disk is what the manifest says, and nothing else is there.
-        guard let actual = try run.attempt("integrity", { try hashOnDisk(request, manifest: manifest, progress: progress) }) else {
+        guard let actual = try run.attempt("integrity", { try ModelHasher.hashAsSigned(request.location.modelPath, manifest: manifest, jobs: request.jobs, progress: progress) }) else {
             return run.report()
         }
         let comparison = IntegrityComparison(expected: manifest.contents, actual: actual)
@@ -114,24 +114,5 @@ public enum ModelVerifier {
         }
         run.pass("model-digest", "sha256:\(digest.hex)")
         return run.report()
-    }
-
-    /// Hashes what is on disk under the signed ignore list and hashing parameters. Files
-    /// whose size already differs from the manifest are not read: they are mismatched.
-    private static func hashOnDisk(_ request: VerificationRequest, manifest: ModelManifest,
-                                   progress: (ScannedTree) -> HashProgress?) throws -> ModelContents {
-        let hasher = ModelHasher(ignore: try IgnoreRules(patterns: manifest.ignore), hashing: manifest.hashing, jobs: request.jobs)
-        let tree: ScannedTree
-        do { tree = try hasher.scan(request.location.modelPath) } catch let problem as TreeProblem {
-            throw ArtefactError.rejected(problem.description)
-        }
-        let expectedSizes = Dictionary(manifest.contents.files.map { ($0.path, $0.size) }, uniquingKeysWith: { first, _ in first })
-        let worthHashing = tree.files.filter { expectedSizes[$0.path] == $0.size }
-        let sizeOnly = tree.files.filter { expectedSizes[$0.path] != $0.size }
-        let subset = ScannedTree(root: tree.root, files: worthHashing, symlinks: tree.symlinks)
-        let hashed = try hasher.hash(subset, progress: progress(subset))
-        // A file of the wrong size stands in with an impossible digest, so it compares unequal.
-        let unreadable = sizeOnly.map { ModelFile(path: $0.path, size: $0.size, digest: .shards([])) }
-        return ModelContents(files: hashed.files + unreadable, symlinks: hashed.symlinks)
     }
 }

@@ -29,6 +29,9 @@ public struct VerificationReport: Sendable {
     public let checks: [VerificationCheck]
     /// The signed manifest, once its signature verified.
     public let manifest: ModelManifest?
+    /// The environment whose policy decided, and its policy file (nil for `--key`).
+    public let policyEnvironment: String
+    public let policyFile: String?
     /// The signatures that verified, and which policy signers each counts as.
     public let signers: [VerifiedSigner]
 

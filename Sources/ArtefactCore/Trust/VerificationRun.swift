@@ -72,6 +72,7 @@ struct VerificationRun {
             .filter { !ran.contains($0) && (certificateChecksApply || !Self.certificateChecks.contains($0)) }
             .map { VerificationCheck(name: $0, outcome: .skipped, reason: "not run: an earlier check failed") }
         return VerificationReport(modelPath: request.location.modelPath, bundlePath: request.location.bundlePath,
-                                  checks: checks + skipped, manifest: manifest, signers: signers)
+                                  checks: checks + skipped, manifest: manifest, policyEnvironment: request.policy.environment,
+                                  policyFile: request.policy.sourcePath, signers: signers)
     }
 }

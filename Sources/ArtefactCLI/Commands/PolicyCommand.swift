@@ -1,0 +1,105 @@
+import ArtefactCore
+
+/// `artefact policy check`: validate a policy file and show what it trusts.
+enum PolicyCommand: Command {
+    static let name = "policy"
+    static let summary = "check a policy file and show what it trusts (policy check FILE)"
+    static let help = """
+    Usage: artefact policy check POLICY.json [--json]
+
+    Validates a policy file (see Docs/POLICY.md) and prints its environment, clearance,
+    signers and rules. Warns about rules that can never apply because an earlier rule's
+    models glob covers theirs, and about certificate signers with no identity pattern.
+    Exit 0 when the policy is valid, 2 when it is not.
+
+      --json   print the policy as JSON
+
+    """
+    static let flags = FlagSpec(boolean: ["--json"])
+
+    static func run(_ arguments: ScannedArguments) throws -> Int32 {
+        guard arguments.positionals.first == "check" else {
+            throw ArtefactError.badInput("'policy' takes the subcommand 'check': artefact policy check POLICY.json")
+        }
+        guard arguments.positionals.count == 2 else {
+            throw ArtefactError.badInput("'policy check' takes one POLICY.json; see 'artefact policy --help'")
+        }
+        let path = arguments.positionals[1]
+        let policy = try TrustPolicyParser.read(path: path)
+        let warnings = self.warnings(policy)
+        if arguments.has("--json") {
+            Console.outJSON(json(policy, warnings: warnings))
+        } else {
+            Console.out(text(policy))
+            for warning in warnings { Console.error("artefact: warning: \(warning)\n") }
+        }
+        return ExitStatus.success
+    }
+
+    static func warnings(_ policy: TrustPolicy) -> [String] {
+        var warnings = policy.shadowedRules.map { shadowed, earlier in
+            "\(shadowed.label) can never apply: \(earlier.label) comes first and matches every model it matches"
+        }
+        for signer in policy.signers {
+            if case .authority(_, identity: nil) = signer.trust {
+                warnings.append("signer \(signer.name) has no identity pattern: any code-signing certificate under its CA is trusted")
+            }
+        }
+        return warnings
+    }
+
+    private static func text(_ policy: TrustPolicy) -> String {
+        var text = "policy for environment \"\(policy.environment)\" (\(policy.sourcePath ?? "ad hoc")): "
+            + "clearance \(policy.clearance?.rawValue ?? "(no limit)")\nsigners:\n"
+        for signer in policy.signers {
+            switch signer.trust {
+            case .key(let key):
+                text += "  \(signer.name): key \(key.keyID)\n"
+            case let .authority(authority, identity):
+                text += "  \(signer.name): certificates under \(authority.roots.map { "\"\($0.subject)\"" }.joined(separator: ", "))\n"
+                text += "    identity: \(identity.map { "\"\($0)\"" } ?? "(any)")\n"
+                if let lists = authority.revocationLists {
+                    for list in lists { text += "    CRL from \"\(list.issuer)\", next update \(list.nextUpdate)\n" }
+                } else {
+                    text += "    revocation: not checked (no crl)\n"
+                }
+            }
+        }
+        text += "rules (the first whose models glob matches the signed name applies; none matching rejects):\n"
+        for rule in policy.rules {
+            text += "  \(rule.number). \"\(rule.models)\": \(rule.threshold) of \(rule.signers.joined(separator: ", "))"
+                + (rule.maxAgeDays.map { ", signatures at most \($0) day(s) old" } ?? "") + "\n"
+        }
+        return text
+    }
+
+    private static func json(_ policy: TrustPolicy, warnings: [String]) -> JSONValue {
+        jsonObject([
+            ("valid", .bool(true)),
+            ("file", policy.sourcePath.map(JSONValue.string) ?? .null),
+            ("environment", .string(policy.environment)),
+            ("clearance", policy.clearance.map { .string($0.rawValue) } ?? .null),
+            ("signers", .array(policy.signers.map { signer in
+                switch signer.trust {
+                case .key(let key):
+                    return jsonObject([("name", .string(signer.name)), ("kind", .string("key")), ("keyid", .string(key.keyID))])
+                case let .authority(authority, identity):
+                    return jsonObject([
+                        ("name", .string(signer.name)), ("kind", .string("ca")),
+                        ("roots", .array(authority.roots.map { .string($0.subject) })),
+                        ("identity", identity.map { .string($0.pattern) } ?? .null),
+                        ("crls", authority.revocationLists.map { lists in
+                            .array(lists.map { jsonObject([("issuer", .string($0.issuer)), ("nextUpdate", .string($0.nextUpdate))]) })
+                        } ?? .null),
+                    ])
+                }
+            })),
+            ("rules", .array(policy.rules.map { rule in
+                jsonObject([("number", .integer(rule.number)), ("models", .string(rule.models.pattern)),
+                            ("signers", .array(rule.signers.map(JSONValue.string))), ("threshold", .integer(rule.threshold)),
+                            ("max_age_days", rule.maxAgeDays.map(JSONValue.integer) ?? .null)])
+            })),
+            ("warnings", .array(warnings.map(JSONValue.string))),
+        ])
+    }
+}
