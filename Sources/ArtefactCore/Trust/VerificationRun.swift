@@ -6,13 +6,19 @@ struct VerificationRun {
     /// Checks that apply only to signers who present certificates.
     static let certificateChecks: Set<String> = ["chain", "revocation", "identity"]
 
-    let request: VerificationRequest
+    let policy: TrustPolicy
+    let modelPath: String
+    let bundlePath: String
     var checks: [VerificationCheck] = []
     var manifest: ModelManifest?
     var signers: [VerifiedSigner] = []
     private var certificateChecksApply = false
 
-    init(request: VerificationRequest) { self.request = request }
+    init(policy: TrustPolicy, modelPath: String, bundlePath: String) {
+        self.policy = policy
+        self.modelPath = modelPath
+        self.bundlePath = bundlePath
+    }
 
     mutating func pass(_ name: String, _ reason: String, detail: [(String, JSONValue)] = []) {
         checks.append(VerificationCheck(name: name, outcome: .pass, reason: reason, detail: detail))
@@ -52,8 +58,8 @@ struct VerificationRun {
                 guard case .object(let members) = note, case .string(let status)? = members.first(where: { $0.0 == "status" })?.1 else { return nil }
                 return status
             }
-            let subject = request.policy.sourcePath.map { "a signer that policy \"\(request.policy.environment)\" (\($0)) trusts" }
-                ?? "the given key(s) " + request.policy.signers.compactMap(\.keyID).joined(separator: ", ")
+            let subject = policy.sourcePath.map { "a signer that policy \"\(policy.environment)\" (\($0)) trusts" }
+                ?? "the given key(s) " + policy.signers.compactMap(\.keyID).joined(separator: ", ")
             fail("signature", "no signature in the bundle verifies with \(subject) (\(statuses.joined(separator: "; ")))", detail: detail)
             return false
         }
@@ -66,13 +72,14 @@ struct VerificationRun {
     }
 
     /// The report, listing the checks that did not run after a failure as skipped.
-    func report() -> VerificationReport {
+    /// - Parameter excluding: checks that run elsewhere (a transfer checks files as it copies).
+    func report(excluding: Set<String> = []) -> VerificationReport {
         let ran = Set(checks.map(\.name))
         let skipped = Self.checkOrder
-            .filter { !ran.contains($0) && (certificateChecksApply || !Self.certificateChecks.contains($0)) }
+            .filter { !ran.contains($0) && !excluding.contains($0) && (certificateChecksApply || !Self.certificateChecks.contains($0)) }
             .map { VerificationCheck(name: $0, outcome: .skipped, reason: "not run: an earlier check failed") }
-        return VerificationReport(modelPath: request.location.modelPath, bundlePath: request.location.bundlePath,
-                                  checks: checks + skipped, manifest: manifest, policyEnvironment: request.policy.environment,
-                                  policyFile: request.policy.sourcePath, signers: signers)
+        return VerificationReport(modelPath: modelPath, bundlePath: bundlePath,
+                                  checks: checks + skipped, manifest: manifest, policyEnvironment: policy.environment,
+                                  policyFile: policy.sourcePath, signers: signers)
     }
 }
