@@ -10,6 +10,8 @@ enum HashCommand: Command {
     Prints one line per file, '<sha256>  <relative path>', in the format 'sha256sum -c'
     accepts when run inside PATH, then the model digest on a '#' comment line. It leaves
     out what 'sign' leaves out: .git/, PATH/model.sig, and each --ignore PATTERN.
+    In shard mode a sharded file's line carries the SHA-256 of its shard digests, which
+    'sha256sum -c' cannot check; use files mode (the default) for that.
 
       --json              print a JSON document instead (see Docs/CLI.md)
       --shard-size BYTES  hash files larger than BYTES as shards (K, M, G suffixes allowed)

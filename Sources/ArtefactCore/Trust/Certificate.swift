@@ -26,7 +26,7 @@ public final class Certificate: @unchecked Sendable {
     public static func readPEM(_ bytes: [UInt8], source: String) throws -> [Certificate] {
         let bio = MemoryBIO(reading: bytes)
         var certificates: [Certificate] = []
-        while let certificate = PEM_read_bio_X509(bio.pointer, nil, nil, nil) {
+        while let certificate = PEM_read_bio_X509(bio.pointer, nil, { _, _, _, _ in -1 }, nil) {
             certificates.append(Certificate(taking: certificate))
         }
         OpenSSLFailure.clear()

@@ -13,7 +13,7 @@ public final class RevocationList: @unchecked Sendable {
         let bytes = try FileSystem.readFile(path, limit: 64 << 20)
         let bio = MemoryBIO(reading: bytes)
         var lists: [RevocationList] = []
-        while let list = PEM_read_bio_X509_CRL(bio.pointer, nil, nil, nil) {
+        while let list = PEM_read_bio_X509_CRL(bio.pointer, nil, { _, _, _, _ in -1 }, nil) {
             lists.append(RevocationList(taking: list))
         }
         OpenSSLFailure.clear()
