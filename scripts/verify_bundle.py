@@ -8,6 +8,8 @@ signature. It follows the steps of "Verifying" in order and stops at the first f
 Exit 0 prints "OK <name> <model digest>"; exit 1 prints why the model was rejected;
 exit 2 is a usage error.
 
+It trusts exactly one public key, as `artefact verify --key` does. Certificate chains in
+the bundle are checked for form only; trusting them is a policy decision (Docs/POLICY.md).
 It leaves out artefact's resource limits (bundle size, JSON nesting depth), which guard
 the verifier rather than define the format. Needs Python 3.10 or later and the
 `cryptography` package.
@@ -27,9 +29,10 @@ import sys
 import time
 import unicodedata
 
+from cryptography import x509
 from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
-from cryptography.hazmat.primitives.serialization import load_pem_public_key
+from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat, load_pem_public_key
 
 BUNDLE_MEDIA_TYPE = "application/vnd.dev.sigstore.bundle.v0.3+json"
 PAYLOAD_TYPE = "application/vnd.in-toto+json"
@@ -39,6 +42,7 @@ DIGEST_DOMAIN = b"artefact-model-digest-v1"
 MINIMUM_SHARD_SIZE = 1 << 20
 CLASSIFICATIONS = ("public", "internal", "confidential", "restricted")
 READ_CHUNK = 1 << 20
+ALLOWED_CLOCK_SKEW = 300  # seconds a signing time may lie in the future
 
 
 class Rejected(Exception):
@@ -120,7 +124,7 @@ def strict_base64(text, where):
 # --- 1. Bundle and 2. signature --------------------------------------------------------
 
 def read_bundle(path):
-    """Returns (payload bytes, [signature bytes]) from a Sigstore bundle v0.3."""
+    """Returns the payload bytes, [(keyid, signature bytes)] and [(keyid, [DER certificate])]."""
     with open(path, "rb") as handle:
         bundle = json_object(strict_json(handle.read(), "bundle"), "bundle")
     if bundle.get("mediaType") != BUNDLE_MEDIA_TYPE:
@@ -138,17 +142,31 @@ def read_bundle(path):
     for index, entry in enumerate(member(envelope, "signatures", list, "dsseEnvelope")):
         where = f"dsseEnvelope.signatures[{index}]"
         entry = json_object(entry, where, known=("keyid", "sig"))
-        member(entry, "keyid", str, where, required=False)  # a hint only: never trusted
-        signatures.append(strict_base64(member(entry, "sig", str, where), where + ".sig"))
+        keyid = member(entry, "keyid", str, where, required=False) or ""  # a hint: never trusted
+        signatures.append((keyid, strict_base64(member(entry, "sig", str, where), where + ".sig")))
     if not signatures:
         raise Rejected("the envelope has no signatures")
-    return payload, signatures
+    chains = []
+    for index, entry in enumerate(member(bundle, "artefactSigners", list, "bundle", required=False) or []):
+        where = f"artefactSigners[{index}]"
+        entry = json_object(entry, where, known=("keyid", "certificateChain"))
+        chain = member(entry, "certificateChain", list, where)
+        if not chain:
+            raise Rejected(f"{where}.certificateChain is empty")
+        chains.append((member(entry, "keyid", str, where),
+                       [strict_base64(der, where + ".certificateChain") for der in chain]))
+    return payload, signatures, chains
 
 
 def pae(payload_type, payload):
     """DSSE v1 pre-authentication encoding: what every signature signs."""
     kind = payload_type.encode("utf-8")
     return b"DSSEv1 %d %s %d %s" % (len(kind), kind, len(payload), payload)
+
+
+def key_id(key):
+    """Lowercase hex SHA-256 of the key's DER SubjectPublicKeyInfo."""
+    return hashlib.sha256(key.public_bytes(Encoding.DER, PublicFormat.SubjectPublicKeyInfo)).hexdigest()
 
 
 def load_public_key(path):
@@ -159,9 +177,25 @@ def load_public_key(path):
     return key
 
 
+def check_presented_certificates(signatures, chains):
+    """A signature's chain (the first entry with its keyid) must be DER X.509 certificates
+    whose leaf holds the signature's key. Whether to trust the chain is not asked here."""
+    for keyid, _ in signatures:
+        chain = next((ders for owner, ders in chains if owner == keyid), None)
+        if chain is None:
+            continue
+        try:
+            leaf = [x509.load_der_x509_certificate(der) for der in chain][0]
+        except ValueError:
+            raise Rejected("a presented certificate is not valid DER")
+        key = leaf.public_key()
+        if not isinstance(key, Ed25519PublicKey) or key_id(key) != keyid:
+            raise Rejected(f"a presented certificate does not hold the key that made signature {keyid}")
+
+
 def check_signature(payload, signatures, key):
     message = pae(PAYLOAD_TYPE, payload)
-    for signature in signatures:
+    for _, signature in signatures:
         try:
             key.verify(signature, message)
             return
@@ -292,7 +326,7 @@ def decode_predicate(value):
     if len(set(spellings)) != len(spellings):
         raise Rejected("a path appears twice (perhaps in another Unicode normalisation)")
 
-    return {"name": name, "expiresAt": expires, "shardSize": shard_size, "ignore": ignore,
+    return {"name": name, "createdAt": created, "expiresAt": expires, "shardSize": shard_size, "ignore": ignore,
             "files": files, "symlinks": symlinks}
 
 
@@ -523,16 +557,20 @@ def compare(manifest, files, symlinks):
 # --- The procedure ---------------------------------------------------------------------
 
 def verify(model, bundle_path, key_path, now=None):
-    """FORMAT.md, "Verifying", steps 1 to 6. Returns (name, model digest)."""
-    payload, signatures = read_bundle(bundle_path)                       # 1. bundle
-    check_signature(payload, signatures, load_public_key(key_path))      # 2. signature
+    """FORMAT.md, "Verifying", with one trusted key. Returns (name, model digest)."""
+    payload, signatures, chains = read_bundle(bundle_path)               # 1. bundle
+    check_presented_certificates(signatures, chains)                     # 2. signature
+    check_signature(payload, signatures, load_public_key(key_path))
     manifest, digest = decode_statement(payload)                         # 3. payload
+    # 4. policy: one trusted key, any model name, no clearance; check 2 settled it.
     now = int(time.time()) if now is None else now
-    if manifest["expiresAt"] is not None and manifest["expiresAt"] <= now:  # 4. expiry
+    if manifest["expiresAt"] is not None and manifest["expiresAt"] <= now:  # 5. expiry
         raise Rejected("the signature has expired")
-    files, symlinks = hash_model(model, manifest)                        # 5. files
+    if manifest["createdAt"] > now + ALLOWED_CLOCK_SKEW:                 # 6. age
+        raise Rejected("the signature is dated in the future")
+    files, symlinks = hash_model(model, manifest)                        # 7. files
     compare(manifest, files, symlinks)
-    on_disk = model_digest(files, symlinks, manifest["shardSize"])       # 6. model digest
+    on_disk = model_digest(files, symlinks, manifest["shardSize"])       # 8. model digest
     if on_disk != digest:
         raise Rejected(f"the model digest {on_disk} is not the signed {digest}")
     return manifest["name"], digest

@@ -104,6 +104,23 @@ import Testing
         #expect(result.stderr.contains("no signature"), "stderr: \(result.stderr)")
     }
 
+    /// Co-signatures share one envelope; either signer's key alone verifies it.
+    @Test func acceptsEitherKeyOfACoSignedBundle() throws {
+        let scratch = try Scratch()
+        let first = try KeyPair.generate(in: scratch, name: "first")
+        let second = try KeyPair.generate(in: scratch, name: "second")
+        let model = try scratch.makeModel()
+        let digest = try Self.sign(model, keys: first)
+        let appended = try CLI.run(["sign", model, "--key", second.privateKey, "--append", "--quiet"], environment: KeyPair.environment)
+        try #require(appended.status == 0, "sign --append failed: \(appended.stderr)")
+
+        for keys in [first, second] {
+            let result = try Self.thirdPartyVerify(model: model, bundle: "\(model)/model.sig", key: keys.publicKey)
+            #expect(result.status == 0, "stderr: \(result.stderr)")
+            #expect(result.stdout == "OK model \(digest)\n")
+        }
+    }
+
     /// The worked example in FORMAT.md is real: both verifiers accept it.
     @Test func acceptsTheWorkedExample() throws {
         let model = Self.repositoryPath("Docs/example/tiny-model")
