@@ -61,6 +61,14 @@ struct ScannedArguments {
     }
 
     func has(_ flag: String) -> Bool { flags.contains(flag) }
+
+    /// Fails naming the first given flag that `subcommand` does not take.
+    func allowOnly(_ allowed: Set<String>, subcommand: String) throws {
+        let given = flags.subtracting(["--help"]).union(values.keys)
+        if let stray = given.sorted().first(where: { !allowed.contains($0) }) {
+            throw ArtefactError.badInput("\(stray) does not apply to '\(subcommand)'; see 'artefact \(subcommand.split(separator: " ")[0]) --help'")
+        }
+    }
     func value(_ flag: String) -> String? { values[flag]?.last }
     func all(_ flag: String) -> [String] { values[flag] ?? [] }
 

@@ -7,6 +7,7 @@ public enum ArtefactCommandLine {
 
     static var commands: [any Command.Type] { [
         KeygenCommand.self, HashCommand.self, SignCommand.self, VerifyCommand.self, InspectCommand.self, PolicyCommand.self,
+        StoreCommand.self, TransferCommand.self, AuditCommand.self, DiffCommand.self,
     ] }
 
     /// Runs `arguments` (without the program name) and returns the exit code.

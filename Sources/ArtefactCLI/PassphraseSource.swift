@@ -25,6 +25,17 @@ enum PassphraseSource {
         return first
     }
 
+    /// The passphrase of an encrypted audit key: `ARTEFACT_AUDIT_PASSPHRASE`, else
+    /// `ARTEFACT_PASSPHRASE`; never a prompt, since transfers run unattended.
+    static func auditKeyPassphrase() throws -> SecretBytes? {
+        for name in ["ARTEFACT_AUDIT_PASSPHRASE", environmentVariable] {
+            if let value = getenv(name), strlen(value) > 0 {
+                return try SecretBytes(copying: UnsafeRawBufferPointer(start: value, count: strlen(value)))
+            }
+        }
+        return nil
+    }
+
     /// The first line of `path`, without its line ending.
     private static func fromFile(_ path: String) throws -> SecretBytes {
         var bytes = try FileSystem.readFile(path, limit: 64 << 10)

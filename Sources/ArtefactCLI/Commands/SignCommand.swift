@@ -79,8 +79,14 @@ enum SignCommand: Command {
         let key = try loadSigningKey(path: keyPath, passphraseFile: arguments.value("--passphrase-file"))
         let certificates = try loadCertificates(arguments, key: key)
         let jobs = try ArgumentValues.jobs(arguments.value("--jobs"))
-        let signed = try withProgress(label: "checking", quiet: arguments.has("--quiet")) { progress in
-            try ModelSigner.append(to: location, key: key, certificates: certificates, jobs: jobs, progress: progress)
+        let signed: SignedModel
+        do {
+            signed = try withProgress(label: "checking", quiet: arguments.has("--quiet")) { progress in
+                try ModelSigner.append(to: location, key: key, certificates: certificates, jobs: jobs, progress: progress)
+            }
+        } catch let error as ArtefactError where error.kind == .rejected {
+            // Only the model's files can reject a co-signature; name the check as verify does.
+            throw ArtefactError.rejected("integrity: \(error.message)")
         }
         report(signed, key: key, verb: "co-signed")
         return ExitStatus.success

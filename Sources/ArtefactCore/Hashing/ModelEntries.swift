@@ -48,5 +48,11 @@ public struct ModelContents: Equatable, Sendable {
         self.symlinks = symlinks.sorted { ModelPath.precedes($0.path, $1.path) }
     }
 
-    public var totalBytes: Int64 { files.reduce(0) { $0 + $1.size } }
+    /// The sum of the file sizes, saturating rather than overflowing on hostile sizes.
+    public var totalBytes: Int64 {
+        files.reduce(0) { total, file in
+            let (sum, overflow) = total.addingReportingOverflow(file.size)
+            return overflow ? Int64.max : sum
+        }
+    }
 }

@@ -64,7 +64,8 @@ enum ModelManifestDecoder {
         let digest: FileDigest
         if hashing.isSharded(size: size) {
             guard whole == nil, let shards else { throw reject("\(context) is larger than the shard size and must list shards") }
-            let expected = (size + hashing.shardSize! - 1) / hashing.shardSize!
+            let shardSize = hashing.shardSize!
+            let expected = size / shardSize + (size % shardSize == 0 ? 0 : 1)
             guard Int64(shards.count) == expected else { throw reject("\(context) must list \(expected) shards, not \(shards.count)") }
             digest = .shards(try shards.map { value in
                 guard case .string(let text) = value, let shard = SHA256Digest(hex: text) else {

@@ -10,14 +10,21 @@ public struct TrustPolicy: Sendable {
     public let rules: [PolicyRule]
     /// The policy file, or nil for an ad-hoc policy.
     public let sourcePath: String?
+    /// Model names a store may accept at a version lower than its highest (`allow_downgrade`).
+    public let downgradableModels: [String]
 
-    public init(environment: String, clearance: Classification?, signers: [PolicySigner], rules: [PolicyRule], sourcePath: String?) {
+    public init(environment: String, clearance: Classification?, signers: [PolicySigner], rules: [PolicyRule], sourcePath: String?,
+                downgradableModels: [String] = []) {
         self.environment = environment
         self.clearance = clearance
         self.signers = signers
         self.rules = rules
         self.sourcePath = sourcePath
+        self.downgradableModels = downgradableModels
     }
+
+    /// Whether this policy explicitly allows a downgrade of the model `name`.
+    public func allowsDowngrade(of name: String) -> Bool { downgradableModels.contains(name) }
 
     public func signer(named name: String) -> PolicySigner? { signers.first { $0.name == name } }
 

@@ -31,8 +31,10 @@ public enum TrustPolicyParser {
         let rules = try ruleValues.enumerated().map { index, value in
             try rule(value, number: index + 1, knownSigners: known, failure: failure)
         }
+        let downgradable = try reader.optionalArray("allow_downgrade") == nil ? [] : try reader.stringArray("allow_downgrade")
         try reader.rejectUnknownMembers()
-        return TrustPolicy(environment: environment, clearance: clearance, signers: signers, rules: rules, sourcePath: path)
+        return TrustPolicy(environment: environment, clearance: clearance, signers: signers, rules: rules, sourcePath: path,
+                           downgradableModels: downgradable)
     }
 
     private static func signer(named name: String, _ value: JSONValue, directory: String,

@@ -74,3 +74,57 @@ public enum FileSystem {
         return String(trimmed[trimmed.index(after: slash)...])
     }
 }
+
+extension FileSystem {
+    /// `mkdir(2)` with mode 0755, succeeding when the directory already exists.
+    public static func makeDirectory(_ path: String) throws {
+        if mkdir(path, 0o755) != 0 && errno != EEXIST { throw SystemCallError("mkdir", path: path).asArtefactError }
+    }
+
+    /// `fsync(2)` on a directory, so that renames into it survive a crash.
+    public static func syncDirectory(_ path: String) throws {
+        do {
+            let directory = try FileDescriptor.open(path, O_RDONLY | O_DIRECTORY)
+            defer { directory.close() }
+            try directory.sync()
+        } catch {
+            throw error.asArtefactError
+        }
+    }
+}
+
+extension FileSystem {
+    /// Removes a directory tree without following symlinks; errors are ignored, as this
+    /// only cleans up artefact's own temporary directories.
+    public static func removeTree(_ path: String) {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return }
+        if (info.st_mode & S_IFMT) == S_IFDIR {
+            if let handle = opendir(path) {
+                var names: [String] = []
+                while let entry = readdir(handle) {
+                    let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+                    if name != "." && name != ".." { names.append(name) }
+                }
+                closedir(handle)
+                for name in names { removeTree("\(path)/\(name)") }
+            }
+            _ = rmdir(path)
+        } else {
+            _ = unlink(path)
+        }
+    }
+}
+
+extension FileSystem {
+    /// Whether `path` is a directory with nothing in it.
+    public static func isEmptyDirectory(_ path: String) throws -> Bool {
+        guard let handle = opendir(path) else { throw SystemCallError("opendir", path: path).asArtefactError }
+        defer { closedir(handle) }
+        while let entry = readdir(handle) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            if name != "." && name != ".." { return false }
+        }
+        return true
+    }
+}

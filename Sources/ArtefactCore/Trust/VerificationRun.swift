@@ -65,9 +65,6 @@ struct VerificationRun {
         }
         pass("signature", "signed by " + resolution.verified.map { "\($0.keyID) as \($0.policySigners.joined(separator: ", "))" }
             .joined(separator: "; "), detail: detail)
-        // The signature check is listed before the certificate checks.
-        let signatureCheck = checks.removeLast()
-        checks.insert(signatureCheck, at: checks.firstIndex { Self.certificateChecks.contains($0.name) } ?? checks.endIndex)
         return true
     }
 
@@ -78,8 +75,13 @@ struct VerificationRun {
         let skipped = Self.checkOrder
             .filter { !ran.contains($0) && !excluding.contains($0) && (certificateChecksApply || !Self.certificateChecks.contains($0)) }
             .map { VerificationCheck(name: $0, outcome: .skipped, reason: "not run: an earlier check failed") }
+        // Certificate checks run before the signature check decides (a bad credential names
+        // its own check), but every check is listed in `checkOrder`, the order of the docs.
+        let position = { (check: VerificationCheck) in Self.checkOrder.firstIndex(of: check.name) ?? Self.checkOrder.count }
+        let listed = (checks + skipped).enumerated()
+            .sorted { (position($0.element), $0.offset) < (position($1.element), $1.offset) }.map(\.element)
         return VerificationReport(modelPath: modelPath, bundlePath: bundlePath,
-                                  checks: checks + skipped, manifest: manifest, policyEnvironment: policy.environment,
+                                  checks: listed, manifest: manifest, policyEnvironment: policy.environment,
                                   policyFile: policy.sourcePath, signers: signers)
     }
 }

@@ -1,0 +1,131 @@
+import ArtefactCore
+
+/// `artefact store init|list|verify|gc`: create and look after local model stores.
+enum StoreCommand: Command {
+    static let name = "store"
+    static let summary = "create, list, verify and clean local model stores"
+    static let help = """
+    Usage: artefact store init DIR --environment NAME --policy POLICY.json [--audit-key PRIVATE_KEY]
+           artefact store list DIR [--json]
+           artefact store verify DIR [--json] [--jobs N]
+           artefact store gc DIR
+
+    A store is an OCI image layout directory holding signed model versions, with its own
+    policy (which decides what may enter), rollback state and crossing log.
+
+      init     create a store in DIR (absent or empty) for environment NAME; the policy must
+               be that environment's. --audit-key signs log checkpoints (its passphrase, if
+               any, comes from ARTEFACT_AUDIT_PASSPHRASE or ARTEFACT_PASSPHRASE)
+      list     the model versions in the store
+      verify   re-hash every blob; report bit rot and missing blobs (exit 1 if any)
+      gc       remove blobs no model references, and partial uploads of dead transfers
+
+    """
+    static let flags = FlagSpec(valued: ["--environment", "--policy", "--audit-key", "--jobs"], boolean: ["--json"])
+
+    static func run(_ arguments: ScannedArguments) throws -> Int32 {
+        guard let subcommand = arguments.positionals.first else {
+            throw ArtefactError.badInput("'store' needs a subcommand: init, list, verify or gc")
+        }
+        guard arguments.positionals.count == 2 else {
+            throw ArtefactError.badInput("'store \(subcommand)' takes one store directory; see 'artefact store --help'")
+        }
+        let directory = arguments.positionals[1]
+        switch subcommand {
+        case "init": return try initialize(directory, arguments)
+        case "list": return try list(directory, arguments)
+        case "verify": return try verify(directory, arguments)
+        case "gc": return try collect(directory, arguments)
+        default: throw ArtefactError.badInput("unknown store subcommand '\(subcommand)'; use init, list, verify or gc")
+        }
+    }
+
+    private static func initialize(_ directory: String, _ arguments: ScannedArguments) throws -> Int32 {
+        try arguments.allowOnly(["--environment", "--policy", "--audit-key"], subcommand: "store init")
+        guard let environment = arguments.value("--environment"), !environment.isEmpty else {
+            throw ArtefactError.badInput("store init needs --environment NAME")
+        }
+        guard let policy = arguments.value("--policy") else { throw ArtefactError.badInput("store init needs --policy POLICY.json") }
+        let auditKey = try arguments.value("--audit-key").map { path in
+            (path: path, key: try PrivateKeyFile.read(path: path, passphrase: PassphraseSource.auditKeyPassphrase()))
+        }
+        let store = try ModelStore.initialize(at: directory, environment: environment, policyPath: policy, auditKey: auditKey)
+        let log = try store.auditLog(passphrase: PassphraseSource.auditKeyPassphrase())
+        try withExtendedLifetime(try StoreLock(layout: store.layout)) {
+            try log.append(AuditDraft(action: "store-init", destination: store.endpoint, result: "ok",
+                                      reason: "store created under policy \(store.configuration.policyPath)"))
+        }
+        Console.out("""
+        created store \(directory) for environment "\(environment)"
+        policy \(store.configuration.policyPath)
+        audit checkpoints: \(auditKey.map { "signed by key \($0.key.publicKey.keyID)" } ?? "none (hash chain only)")
+
+        """)
+        return ExitStatus.success
+    }
+
+    private static func list(_ directory: String, _ arguments: ScannedArguments) throws -> Int32 {
+        try arguments.allowOnly(["--json"], subcommand: "store list")
+        let store = try ModelStore.open(directory)
+        let models = try store.index().models.sorted { ($0.name, $0.version ?? "") < ($1.name, $1.version ?? "") }
+        if arguments.has("--json") {
+            Console.outJSON(jsonObject([
+                ("store", .string(store.layout.root)), ("environment", .string(store.configuration.environment)),
+                ("models", .array(models.map(StoredModelJSON.encode))),
+            ]))
+            return ExitStatus.success
+        }
+        var text = "store \(store.layout.root), environment \"\(store.configuration.environment)\": \(models.count) model version(s)\n"
+        for model in models {
+            text += "  \(model.label)  \(model.classification)  \(model.modelDigest)\(model.bundleManifest == nil ? "  (UNSIGNED)" : "")\n"
+        }
+        Console.out(text)
+        return ExitStatus.success
+    }
+
+    private static func verify(_ directory: String, _ arguments: ScannedArguments) throws -> Int32 {
+        try arguments.allowOnly(["--json", "--jobs"], subcommand: "store verify")
+        let store = try ModelStore.open(directory)
+        let result = try StoreVerifier.verify(store, jobs: try ArgumentValues.jobs(arguments.value("--jobs")))
+        if arguments.has("--json") {
+            Console.outJSON(jsonObject([
+                ("store", .string(store.layout.root)), ("clean", .bool(result.isClean)), ("blobs", .integer(result.blobCount)),
+                ("bytes", .integer(result.bytes)), ("corrupt", .array(result.corrupt.map(JSONValue.string))),
+                ("missing", .array(result.missing.map(JSONValue.string))), ("unreadable", .array(result.unreadable.map(JSONValue.string))),
+            ]))
+        } else if result.isClean {
+            Console.out("store \(store.layout.root) is clean: \(result.blobCount) blob(s), \(ProgressReporter.format(bytes: result.bytes)) re-hashed\n")
+        }
+        guard result.isClean else {
+            let problems = result.corrupt.map { "corrupt blob \($0)" } + result.missing.map { "missing blob \($0)" } + result.unreadable
+            ArtefactCommandLine.report(.rejected("store \(store.layout.root): \(problems.count) problem(s): \(problems.prefix(3).joined(separator: "; "))"))
+            return ExitStatus.rejected
+        }
+        return ExitStatus.success
+    }
+
+    private static func collect(_ directory: String, _ arguments: ScannedArguments) throws -> Int32 {
+        try arguments.allowOnly([], subcommand: "store gc")
+        let store = try ModelStore.open(directory)
+        let log = try store.auditLog(passphrase: PassphraseSource.auditKeyPassphrase())
+        let result = try withExtendedLifetime(try StoreLock(layout: store.layout)) { () throws -> StoreGarbageCollector.Result in
+            let result = try StoreGarbageCollector.collect(store)
+            try log.append(AuditDraft(action: "gc", destination: store.endpoint, result: "ok",
+                                      reason: "removed \(result.removedBlobs) blob(s) and \(result.removedPartials) partial upload(s)"))
+            return result
+        }
+        Console.out("removed \(result.removedBlobs) unreferenced blob(s) (\(ProgressReporter.format(bytes: result.removedBytes))) and \(result.removedPartials) partial upload(s)\n")
+        return ExitStatus.success
+    }
+}
+
+/// A stored model as `store list --json` and `diff --json` show it.
+enum StoredModelJSON {
+    static func encode(_ model: StoredModel) -> JSONValue {
+        jsonObject([
+            ("name", .string(model.name)), ("version", model.version.map(JSONValue.string) ?? .null),
+            ("classification", .string(model.classification)), ("modelDigest", .string(model.modelDigest)),
+            ("manifestDigest", .string("sha256:\(model.manifest.digest.hex)")), ("signed", .bool(model.bundleManifest != nil)),
+        ])
+    }
+}

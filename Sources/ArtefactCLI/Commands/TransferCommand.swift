@@ -1,0 +1,114 @@
+import ArtefactCore
+
+/// `artefact transfer`: move a signed model across a boundary, verified at the crossing.
+enum TransferCommand: Command {
+    static let name = "transfer"
+    static let summary = "move a signed model into a store, between stores, or out to a directory"
+    static let help = """
+    Usage: artefact transfer SRC DST [--model NAME[@VERSION]] [--json] [--signature FILE]
+                             [--jobs N] [--at TIME]
+
+    SRC is a signed model directory, or a store (then --model names the model; without a
+    version, its highest). DST is a store, or a plain directory (absent or empty) to export
+    to. The bundle is verified under the destination store's policy (the source store's
+    for an export) before a byte is written; every file is hashed as it is copied and
+    compared with its signed digest; the model appears in DST only when complete. A rerun
+    after a crash resumes. Both stores log the crossing, rejections included.
+
+      --model NAME[@VERSION]  the model to take from a store (or to expect in a directory)
+      --signature FILE        the bundle of a directory source (default: SRC/model.sig)
+      --json                  print the outcome as JSON
+      --jobs N                copy on N threads (default: the number of processors)
+      --at TIME               judge expiry, age and certificates as of this UTC time
+
+    """
+    static let flags = FlagSpec(valued: ["--model", "--signature", "--jobs", "--at"], boolean: ["--json"])
+
+    static func run(_ arguments: ScannedArguments) throws -> Int32 {
+        guard arguments.positionals.count == 2 else {
+            throw ArtefactError.badInput("'transfer' takes SRC and DST; see 'artefact transfer --help'")
+        }
+        let (sourcePath, destinationPath) = (arguments.positionals[0], arguments.positionals[1])
+        let (name, version) = try modelSelector(arguments.value("--model"))
+        let source = try TransferEndpointParser.source(sourcePath, name: name, version: version, signature: arguments.value("--signature"))
+        let destination = try TransferEndpointParser.destination(destinationPath)
+        let request = TransferRequest(source: source, destination: destination, expectedName: name, expectedVersion: version,
+                                      now: try ArgumentValues.moment(arguments.value("--at")),
+                                      jobs: try ArgumentValues.jobs(arguments.value("--jobs")),
+                                      auditPassphrase: try PassphraseSource.auditKeyPassphrase())
+        let outcome = try ModelTransfer.run(request)
+        if arguments.has("--json") {
+            Console.outJSON(json(outcome, request: request))
+        } else if outcome.accepted, let manifest = outcome.manifest {
+            let what = outcome.alreadyPresent
+                ? "already present with the same digest; nothing copied"
+                : "copied \(ProgressReporter.format(bytes: outcome.bytesCopied)), reused \(ProgressReporter.format(bytes: outcome.bytesReused))"
+                    + " (\(outcome.filesReused) file(s) already stored)"
+            Console.out("""
+            transferred \(manifest.name)@\(manifest.version ?? "") from \(source.description) to \(destination.description): \(what)
+            \(outcome.reason)\(outcome.exportedBundle.map { "; bundle at \($0)" } ?? "")
+            transfer id \(outcome.transferID)
+
+            """)
+        }
+        guard outcome.accepted else {
+            ArtefactCommandLine.report(.rejected(outcome.reason + "; nothing was published"))
+            return ExitStatus.rejected
+        }
+        return ExitStatus.success
+    }
+
+    /// `NAME` or `NAME@VERSION`.
+    static func modelSelector(_ text: String?) throws -> (String?, String?) {
+        guard let text else { return (nil, nil) }
+        let parts = text.split(separator: "@", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+        guard let name = parts.first, !name.isEmpty, parts.count == 1 || !parts[1].isEmpty else {
+            throw ArtefactError.badInput("--model takes NAME or NAME@VERSION, not \"\(text)\"")
+        }
+        return (name, parts.count > 1 ? parts[1] : nil)
+    }
+
+    static func json(_ outcome: TransferOutcome, request: TransferRequest) -> JSONValue {
+        jsonObject([
+            ("transferId", .string(outcome.transferID)),
+            ("accepted", .bool(outcome.accepted)),
+            ("reason", .string(outcome.reason)),
+            ("source", .string(request.source.description)),
+            ("destination", .string(request.destination.description)),
+            ("model", outcome.manifest.map(ManifestSummaryJSON.encode) ?? .null),
+            ("alreadyPresent", .bool(outcome.alreadyPresent)),
+            ("bytesCopied", .integer(outcome.bytesCopied)),
+            ("bytesReused", .integer(outcome.bytesReused)),
+            ("filesReused", .integer(outcome.filesReused)),
+            ("exportedBundle", outcome.exportedBundle.map(JSONValue.string) ?? .null),
+            ("checks", outcome.report.map { report in
+                .array(report.checks.map { .object([("check", .string($0.name)), ("result", .string($0.outcome.rawValue)),
+                                                    ("reason", .string($0.reason))]) })
+            } ?? .null),
+        ])
+    }
+}
+
+/// Tells stores, model directories and export targets apart on the command line.
+enum TransferEndpointParser {
+    static func source(_ path: String, name: String?, version: String?, signature: String?) throws -> TransferSource {
+        if StoreLayout(root: path).exists {
+            guard let name else { throw ArtefactError.badInput("\(path) is a store: name the model with --model NAME[@VERSION]") }
+            return .store(try ModelStore.open(path), name: name, version: version)
+        }
+        guard FileSystem.exists(path) else { throw ArtefactError.badInput("\(path) does not exist; name a signed model directory or a store") }
+        return .directory(try ModelLocation(modelPath: path, signaturePath: signature))
+    }
+
+    static func destination(_ path: String) throws -> TransferDestination {
+        if StoreLayout(root: path).exists { return .store(try ModelStore.open(path)) }
+        guard FileSystem.exists(path) else { return .export(path) }
+        guard FileSystem.isDirectory(path) else {
+            throw ArtefactError.badInput("\(path) is a file; the destination must be a store or a new or empty directory")
+        }
+        guard try FileSystem.isEmptyDirectory(path) else {
+            throw ArtefactError.badInput("\(path) is a non-empty directory and not a store; export needs a new or empty directory, or create a store there with 'artefact store init'")
+        }
+        return .export(path)
+    }
+}

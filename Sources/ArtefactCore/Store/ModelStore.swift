@@ -1,0 +1,167 @@
+import Glibc
+
+/// A local model store: an OCI image layout directory with artefact's policy, state and
+/// crossing log beside it (see `Docs/STORE.md`). Blobs are content-addressed, so a file
+/// shared by two model versions is stored once.
+public final class ModelStore: Sendable {
+    public let layout: StoreLayout
+    public let configuration: StoreConfiguration
+
+    private init(layout: StoreLayout, configuration: StoreConfiguration) {
+        self.layout = layout
+        self.configuration = configuration
+    }
+
+    /// Opens an existing store.
+    public static func open(_ path: String) throws -> ModelStore {
+        let layout = StoreLayout(root: path)
+        guard layout.exists else {
+            throw ArtefactError.badInput("\(path) is not an artefact store; create one with 'artefact store init'")
+        }
+        return ModelStore(layout: layout, configuration: try StoreConfiguration.read(layout))
+    }
+
+    /// Creates a store in `path`, which must be absent or an empty directory. The policy
+    /// must parse and be for `environment`.
+    public static func initialize(at path: String, environment: String, policyPath: String,
+                                  auditKey: (path: String, key: SigningKey)?) throws -> ModelStore {
+        let layout = StoreLayout(root: path)
+        if FileSystem.exists(path) {
+            guard FileSystem.isDirectory(path) else { throw ArtefactError.badInput("\(path) exists and is not a directory") }
+            guard try FileSystem.isEmptyDirectory(path) else {
+                throw ArtefactError.badInput("\(path) is not empty; a store must be created in a new or empty directory")
+            }
+        }
+        let policy = try TrustPolicyParser.read(path: policyPath)
+        guard policy.environment == environment else {
+            throw ArtefactError.badInput("policy \(policyPath) is for environment \"\(policy.environment)\", not \"\(environment)\"")
+        }
+        guard let absolutePolicy = FileSystem.canonicalPath(policyPath) else { throw ArtefactError.badInput("cannot resolve \(policyPath)") }
+        let absoluteKey = try auditKey.map { key -> String in
+            guard let resolved = FileSystem.canonicalPath(key.path) else { throw ArtefactError.badInput("cannot resolve \(key.path)") }
+            return resolved
+        }
+        for directory in [layout.root, "\(layout.root)/blobs", layout.blobs, layout.own, layout.staging] {
+            try FileSystem.makeDirectory(directory)
+        }
+        try AtomicFile.write(JSONWriter.pretty(jsonObject([("imageLayoutVersion", .string("1.0.0"))])), to: layout.ociLayout)
+        try StoreIndex().write(layout)
+        if let auditKey { try AtomicFile.write(auditKey.key.publicKey.pem, to: layout.auditPublicKey) }
+        let configuration = StoreConfiguration(environment: environment, policyPath: absolutePolicy, auditKeyPath: absoluteKey)
+        // store.json last: until it exists, the directory is not a store.
+        try AtomicFile.write(JSONWriter.pretty(configuration.json), to: layout.configuration)
+        return ModelStore(layout: layout, configuration: configuration)
+    }
+
+    // MARK: Policy and audit
+
+    /// The policy that decides what enters this store.
+    public func policy() throws -> TrustPolicy { try TrustPolicyParser.read(path: configuration.policyPath) }
+
+    /// The audit key's public half, when the store has one.
+    public var auditPublicKey: PublicKey? {
+        FileSystem.exists(layout.auditPublicKey) ? try? PublicKey.read(path: layout.auditPublicKey) : nil
+    }
+
+    /// The crossing log. With an audit key configured, the key must be readable (with
+    /// `passphrase` if it is encrypted), because every append signs a checkpoint.
+    public func auditLog(passphrase: SecretBytes?) throws -> AuditLog {
+        guard let keyPath = configuration.auditKeyPath else { return AuditLog(layout: layout, checkpointKey: nil) }
+        let key = try PrivateKeyFile.read(path: keyPath, passphrase: passphrase)
+        guard key.publicKey == auditPublicKey else {
+            throw ArtefactError.badInput("the audit key \(keyPath) is not the key this store was created with")
+        }
+        return AuditLog(layout: layout, checkpointKey: key)
+    }
+
+    /// A description of this store as one end of a crossing.
+    public var endpoint: AuditEndpoint {
+        AuditEndpoint(location: FileSystem.canonicalPath(layout.root) ?? layout.root, environment: configuration.environment)
+    }
+
+    // MARK: Index and state
+
+    public func index() throws -> StoreIndex { try StoreIndex.read(layout) }
+    public func state() throws -> StoreState { try StoreState.read(layout) }
+
+    /// The model `name` at `version`, or its highest version when `version` is nil.
+    public func find(name: String, version: String?) throws -> StoredModel {
+        let candidates = try index().models.filter { $0.name == name }
+        if let version {
+            guard let model = candidates.first(where: { $0.version == version }) else {
+                throw ArtefactError.badInput("store \(layout.root) has no \(name)@\(version)")
+            }
+            return model
+        }
+        guard let newest = candidates.max(by: { (ModelVersion($0.version ?? "") ?? ModelVersion("0")!) < (ModelVersion($1.version ?? "") ?? ModelVersion("0")!) }) else {
+            throw ArtefactError.badInput("store \(layout.root) has no model named \(name)")
+        }
+        return newest
+    }
+
+    /// The signature bundle of a stored model, checked against its digest.
+    public func bundleBytes(of model: StoredModel) throws -> [UInt8] {
+        guard let bundleManifest = model.bundleManifest else {
+            throw ArtefactError.rejected("\(model.label) in \(layout.root) has no signature")
+        }
+        let manifestBytes = try readBlob(bundleManifest)
+        let layer = try ModelImage.bundleLayer(ofBundleManifest: manifestBytes, source: "\(model.label) signature manifest")
+        return try readBlob(layer)
+    }
+
+    /// The file layers of a stored model, checked against its manifest digest.
+    public func layers(of model: StoredModel) throws -> [OCIDescriptor] {
+        try ModelImage.layers(ofImageManifest: readBlob(model.manifest), source: "\(model.label) manifest")
+    }
+
+    // MARK: Blobs
+
+    public func hasBlob(_ digest: SHA256Digest) -> Bool { FileSystem.exists(layout.blob(digest)) }
+
+    /// Reads a small blob and checks that it hashes to its descriptor's digest.
+    public func readBlob(_ descriptor: OCIDescriptor) throws -> [UInt8] {
+        guard hasBlob(descriptor.digest) else {
+            throw ArtefactError.rejected("store \(layout.root) is missing blob sha256:\(descriptor.digest.hex)")
+        }
+        let bytes = try FileSystem.readFile(layout.blob(descriptor.digest), limit: 256 << 20)
+        guard SHA256Hasher.digest(bytes) == descriptor.digest else {
+            throw ArtefactError.rejected("blob sha256:\(descriptor.digest.hex) in \(layout.root) is corrupt")
+        }
+        return bytes
+    }
+
+    /// Stores small bytes as a blob, unless that blob is already there.
+    public func writeBlob(_ bytes: [UInt8]) throws {
+        let digest = SHA256Hasher.digest(bytes)
+        guard !hasBlob(digest) else { return }
+        try AtomicFile.write(bytes, to: layout.blob(digest))
+    }
+
+    /// Moves a fully written, synced and verified staging file into place as blob `digest`.
+    public func install(staged path: String, as digest: SHA256Digest) throws {
+        if hasBlob(digest) {
+            FileSystem.removeFile(path)
+            return
+        }
+        do { try FileSystem.rename(path, to: layout.blob(digest)) } catch { throw error.asArtefactError }
+    }
+
+    // MARK: Publishing
+
+    /// Publishes a model whose file blobs are all in place: writes the small blobs, then
+    /// rewrites the index in one atomic step (the moment the model appears), then records
+    /// the version for rollback protection.
+    public func publish(_ image: ModelImage, version: ModelVersion) throws {
+        for blob in image.metadataBlobs { try writeBlob(blob) }
+        for layer in image.layers where !hasBlob(layer.digest) {
+            throw ArtefactError.operational("blob sha256:\(layer.digest.hex) for \(layer.annotations[OCIMediaType.titleAnnotation] ?? "") is missing; nothing was published")
+        }
+        try FileSystem.syncDirectory(layout.blobs)
+        var index = try self.index()
+        index.add(image)
+        try index.write(layout)
+        var state = try self.state()
+        state.record(name: image.manifest.name, version: version, modelDigest: "sha256:\(image.manifest.modelDigest.hex)")
+        try state.write(layout)
+    }
+}

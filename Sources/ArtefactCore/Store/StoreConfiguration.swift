@@ -1,0 +1,36 @@
+/// A store's own settings (`artefact/store.json`): its environment, the policy that
+/// decides what may enter, and where its audit key lives.
+public struct StoreConfiguration: Sendable {
+    public static let formatVersion = 1
+
+    public let environment: String
+    /// The absolute path of the policy file.
+    public let policyPath: String
+    /// The absolute path of the private key that signs audit checkpoints, if any.
+    public let auditKeyPath: String?
+
+    public init(environment: String, policyPath: String, auditKeyPath: String?) {
+        self.environment = environment
+        self.policyPath = policyPath
+        self.auditKeyPath = auditKeyPath
+    }
+
+    var json: JSONValue {
+        jsonObject([("format", .integer(Self.formatVersion)), ("environment", .string(environment)),
+                    ("policy", .string(policyPath)), ("auditKey", auditKeyPath.map(JSONValue.string))])
+    }
+
+    static func read(_ layout: StoreLayout) throws -> StoreConfiguration {
+        let failure = { @Sendable (message: String) in ArtefactError.badInput("store \(layout.root): \(message)") }
+        let value: JSONValue
+        do { value = try StrictJSONParser.parse(FileSystem.readFile(layout.configuration, limit: 1 << 20)) } catch let error as JSONParseError {
+            throw failure("artefact/store.json is not valid JSON: \(error)")
+        }
+        var reader = try JSONObjectReader(value, context: "store.json", failure: failure)
+        guard try reader.integer("format") == Int64(formatVersion) else { throw failure("unsupported store format") }
+        let configuration = StoreConfiguration(environment: try reader.string("environment"), policyPath: try reader.string("policy"),
+                                               auditKeyPath: try reader.optionalString("auditKey"))
+        try reader.rejectUnknownMembers()
+        return configuration
+    }
+}

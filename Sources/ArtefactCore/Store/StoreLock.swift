@@ -1,0 +1,28 @@
+import Glibc
+
+/// An exclusive lock on a store (`flock` on `artefact/lock`). A second writer waits. The
+/// kernel drops the lock when its holder dies, so a lock left by a killed process is
+/// never stale.
+public final class StoreLock {
+    private let descriptor: FileDescriptor
+
+    /// Blocks until the lock is held.
+    public init(layout: StoreLayout) throws {
+        do {
+            descriptor = try FileDescriptor.open(layout.lock, O_RDWR | O_CREAT, mode: 0o644)
+        } catch {
+            throw error.asArtefactError
+        }
+        while flock(descriptor.rawValue, LOCK_EX) != 0 {
+            if errno == EINTR { continue }
+            let failure = SystemCallError("flock", path: layout.lock)
+            descriptor.close()
+            throw failure.asArtefactError
+        }
+    }
+
+    deinit {
+        _ = flock(descriptor.rawValue, LOCK_UN)
+        descriptor.close()
+    }
+}

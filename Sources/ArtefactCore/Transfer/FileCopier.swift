@@ -1,0 +1,174 @@
+import Glibc
+
+/// One file to carry across: where its bytes come from, where they go, and what the
+/// signature says they must hash to.
+struct FileCopyJob: Sendable {
+    let modelPath: String
+    let sourcePath: String
+    let targetPath: String
+    let size: Int64
+    let expected: FileDigest
+    /// Whether bytes already at `targetPath` (a partial from a killed run) may be reused.
+    let resumable: Bool
+}
+
+/// What one copy did.
+struct FileCopyResult: Sendable {
+    /// The SHA-256 of the whole file: its blob address in a store.
+    let contentDigest: SHA256Digest
+    let bytesCopied: Int64
+    let bytesReused: Int64
+}
+
+/// A worker's reusable state: one read buffer and hashers, kept for every file it copies.
+final class CopyWorker: @unchecked Sendable {
+    static let bufferSize = 4 << 20
+    let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: bufferSize, alignment: 4096)
+    let whole = SHA256Hasher()
+    let shard = SHA256Hasher()
+
+    deinit { buffer.deallocate() }
+}
+
+/// Copies one file while hashing it, so every source byte is read once: read, write to
+/// the target, hash, and at the end compare with the signed digest. A partial target left
+/// by a killed run is hashed from the target (not re-read from the source) and continued.
+/// If the finished file does not match, reused bytes are discarded and the copy is tried
+/// once more from the start; a second mismatch rejects the artefact.
+enum FileCopier {
+    static func copy(_ job: FileCopyJob, hashing: HashingParameters, worker: CopyWorker) throws -> FileCopyResult {
+        let first = try attempt(job, hashing: hashing, worker: worker, reuse: job.resumable)
+        if first.matches { return first.result }
+        FileSystem.removeFile(job.targetPath)
+        if first.result.bytesReused > 0 {
+            let second = try attempt(job, hashing: hashing, worker: worker, reuse: false)
+            if second.matches { return second.result }
+            FileSystem.removeFile(job.targetPath)
+        }
+        throw ArtefactError.rejected("\(job.modelPath) does not match its signed digest; nothing was published")
+    }
+
+    private static func attempt(_ job: FileCopyJob, hashing: HashingParameters, worker: CopyWorker,
+                                reuse: Bool) throws -> (result: FileCopyResult, matches: Bool) {
+        let source = try openSource(job)
+        defer { source.close() }
+        let target: FileDescriptor
+        do { target = try FileDescriptor.open(job.targetPath, O_RDWR | O_CREAT, mode: 0o644) } catch { throw error.asArtefactError }
+        defer { target.close() }
+        var reusable: Int64 = 0
+        if reuse, let existing = try? target.status().st_size { reusable = min(Int64(existing), job.size) }
+        guard ftruncate(target.rawValue, off_t(reusable)) == 0 else { throw SystemCallError("ftruncate", path: job.targetPath).asArtefactError }
+
+        var tracker = DigestTracker(expected: job.expected, hashing: hashing, size: job.size, worker: worker)
+        var offset: Int64 = 0
+        // The partial prefix: hash it from the target itself.
+        while offset < reusable {
+            let wanted = Int(min(Int64(CopyWorker.bufferSize), reusable - offset))
+            let chunk = UnsafeMutableRawBufferPointer(rebasing: worker.buffer[0..<wanted])
+            let count = try read(target, into: chunk, at: offset)
+            guard count == wanted else { throw ArtefactError.operational("\(job.targetPath) shrank while it was being resumed") }
+            tracker.add(UnsafeRawBufferPointer(chunk))
+            offset += Int64(count)
+        }
+        // The rest: read from the source once, write, hash.
+        while offset < job.size {
+            let wanted = Int(min(Int64(CopyWorker.bufferSize), job.size - offset))
+            let chunk = UnsafeMutableRawBufferPointer(rebasing: worker.buffer[0..<wanted])
+            let count = try read(source, into: chunk, at: offset)
+            guard count == wanted else {
+                throw ArtefactError.rejected("\(job.modelPath) changed while it was being copied (it is shorter now)")
+            }
+            do {
+                try pwriteAll(target, UnsafeRawBufferPointer(chunk), at: offset)
+            } catch {
+                throw error.asArtefactError
+            }
+            tracker.add(UnsafeRawBufferPointer(chunk))
+            offset += Int64(count)
+            FaultInjection.reach("copy", amount: Int64(count))
+        }
+        let (content, matches) = tracker.finish()
+        if matches {
+            do { try target.sync() } catch { throw error.asArtefactError }
+        }
+        return (FileCopyResult(contentDigest: content, bytesCopied: job.size - reusable, bytesReused: reusable), matches)
+    }
+
+    private static func openSource(_ job: FileCopyJob) throws -> FileDescriptor {
+        let source: FileDescriptor
+        do {
+            source = try FileDescriptor.open(job.sourcePath, O_RDONLY | O_NOFOLLOW | O_NONBLOCK)
+        } catch {
+            throw error.isMissingPath
+                ? ArtefactError.rejected("\(job.modelPath) is missing from the source")
+                : error.asArtefactError
+        }
+        guard let info = try? source.status(), (info.st_mode & S_IFMT) == S_IFREG, Int64(info.st_size) == job.size else {
+            source.close()
+            throw ArtefactError.rejected("\(job.modelPath) in the source is not a regular file of its signed size \(job.size)")
+        }
+        _ = posix_fadvise(source.rawValue, 0, 0, POSIX_FADV_SEQUENTIAL)
+        return source
+    }
+
+    private static func read(_ file: FileDescriptor, into buffer: UnsafeMutableRawBufferPointer, at offset: Int64) throws -> Int {
+        do { return try file.read(into: buffer, at: offset) } catch { throw error.asArtefactError }
+    }
+
+    private static func pwriteAll(_ file: FileDescriptor, _ bytes: UnsafeRawBufferPointer, at offset: Int64) throws(SystemCallError) {
+        var written = 0
+        while written < bytes.count {
+            let count = retryingOnInterrupt {
+                pwrite(file.rawValue, bytes.baseAddress! + written, bytes.count - written, off_t(offset) + off_t(written))
+            }
+            if count < 0 { throw SystemCallError("write", path: file.path) }
+            written += count
+        }
+    }
+}
+
+/// Hashes a file's bytes as they stream past: the whole-file digest always, and in shard
+/// mode each shard's digest, compared with the signed ones as shards complete.
+struct DigestTracker {
+    let expected: FileDigest
+    let shardSize: Int64?
+    let worker: CopyWorker
+    var shardFill: Int64 = 0
+    var shardDigests: [SHA256Digest] = []
+
+    init(expected: FileDigest, hashing: HashingParameters, size: Int64, worker: CopyWorker) {
+        self.expected = expected
+        self.shardSize = hashing.isSharded(size: size) ? hashing.shardSize : nil
+        self.worker = worker
+        worker.whole.reset()
+        worker.shard.reset()
+    }
+
+    mutating func add(_ bytes: UnsafeRawBufferPointer) {
+        worker.whole.update(bytes)
+        guard let shardSize else { return }
+        var rest = bytes
+        while !rest.isEmpty {
+            let take = Int(min(Int64(rest.count), shardSize - shardFill))
+            worker.shard.update(UnsafeRawBufferPointer(rebasing: rest[0..<take]))
+            shardFill += Int64(take)
+            rest = UnsafeRawBufferPointer(rebasing: rest[take...])
+            if shardFill == shardSize {
+                shardDigests.append(worker.shard.finish())
+                shardFill = 0
+            }
+        }
+    }
+
+    /// The whole-file digest, and whether the bytes match the signed digest.
+    mutating func finish() -> (SHA256Digest, Bool) {
+        let whole = worker.whole.finish()
+        switch expected {
+        case .whole(let digest):
+            return (whole, whole == digest)
+        case .shards(let expectedShards):
+            if shardFill > 0 { shardDigests.append(worker.shard.finish()) }
+            return (whole, shardDigests == expectedShards)
+        }
+    }
+}

@@ -1,0 +1,67 @@
+/// A transfer's source, read: the bundle bytes and, per signed file, where its bytes are.
+struct LoadedSource {
+    let bundleBytes: [UInt8]
+    let bundle: SignatureBundle
+    let bundleDescription: String
+    /// For a directory: its scanned tree. For a store: the model's file layers.
+    private let tree: ScannedTree?
+    private let store: (ModelStore, [OCIDescriptor])?
+    private let directoryPath: String?
+
+    static func load(_ source: TransferSource) throws -> LoadedSource {
+        switch source {
+        case .directory(let location):
+            guard FileSystem.exists(location.bundlePath) else {
+                throw TransferRejection(check: "bundle", reason: "no signature bundle at \(location.bundlePath); sign the model first")
+            }
+            let bytes = try FileSystem.readFile(location.bundlePath, limit: SignatureBundle.maximumSize)
+            return LoadedSource(bundleBytes: bytes, bundle: try decode(bytes, location.bundlePath), bundleDescription: location.bundlePath,
+                                tree: nil, store: nil, directoryPath: location.modelPath)
+        case let .store(store, name, version):
+            let model = try store.find(name: name, version: version)
+            let bytes = try store.bundleBytes(of: model)
+            return LoadedSource(bundleBytes: bytes, bundle: try decode(bytes, "\(model.label) in \(store.layout.root)"),
+                                bundleDescription: "\(store.layout.root) (\(model.label))", tree: nil,
+                                store: (store, try store.layers(of: model)), directoryPath: nil)
+        }
+    }
+
+    private static func decode(_ bytes: [UInt8], _ source: String) throws -> SignatureBundle {
+        do { return try SignatureBundle.decode(bytes, source: source) } catch let error as ArtefactError where error.kind == .rejected {
+            throw TransferRejection(check: "bundle", reason: error.message)
+        }
+    }
+
+    /// Where each signed file's bytes are, in the manifest's order. The source must hold
+    /// exactly the signed files and symlinks; anything else rejects the artefact.
+    func fileSources(for manifest: ModelManifest) throws -> [String] {
+        if let directoryPath {
+            let hasher = ModelHasher(ignore: try IgnoreRules(patterns: manifest.ignore), hashing: manifest.hashing, jobs: 1)
+            let tree: ScannedTree
+            do { tree = try hasher.scan(directoryPath) } catch let problem as TreeProblem {
+                throw TransferRejection(check: "integrity", reason: problem.description, manifest: manifest)
+            }
+            // Compare paths, sizes, kinds and link targets now; contents are hashed while copying.
+            let shape = ModelContents(files: tree.files.map { ModelFile(path: $0.path, size: $0.size, digest: .shards([])) },
+                                      symlinks: tree.symlinks)
+            let expected = ModelContents(files: manifest.contents.files.map { ModelFile(path: $0.path, size: $0.size, digest: .shards([])) },
+                                         symlinks: manifest.contents.symlinks)
+            let comparison = IntegrityComparison(expected: expected, actual: shape)
+            guard comparison.isClean else {
+                throw TransferRejection(check: "integrity", reason: "the model's files differ from the signed manifest (\(comparison.summary))",
+                                        manifest: manifest)
+            }
+            return manifest.contents.files.map { tree.absolutePath(of: $0.path) }
+        }
+        let (store, layers) = store!
+        guard layers.count == manifest.contents.files.count,
+              zip(layers, manifest.contents.files).allSatisfy({
+                  $0.annotations[OCIMediaType.titleAnnotation] == $1.path && $0.size == $1.size
+              })
+        else {
+            throw TransferRejection(check: "integrity", reason: "the stored manifest's layers do not match the signed file list",
+                                    manifest: manifest)
+        }
+        return layers.map { store.layout.blob($0.digest) }
+    }
+}
