@@ -100,8 +100,8 @@ public struct SignatureBundle: Equatable, Sendable {
         guard FileSystem.exists(path) else {
             throw ArtefactError.rejected("no signature bundle at \(path); sign the model, or name the bundle with --signature FILE")
         }
-        if let info = FileSystem.statusIfPresent(path), Int(info.st_size) > maximumSize {
-            throw ArtefactError.rejected("bundle \(path) is \(info.st_size) bytes, more than the \(maximumSize)-byte limit")
+        if let size = FileSystem.sizeIfPresent(path), size > maximumSize {
+            throw ArtefactError.rejected("bundle \(path) is \(size) bytes, more than the \(maximumSize)-byte limit")
         }
         return try decode(FileSystem.readFile(path, limit: maximumSize), source: path)
     }

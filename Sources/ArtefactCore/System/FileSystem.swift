@@ -15,6 +15,11 @@ public enum FileSystem {
         return stat(path, &info) == 0 ? info : nil
     }
 
+    /// The size of the file at `path` (following symlinks), or nil when nothing is there.
+    public static func sizeIfPresent(_ path: String) -> Int64? {
+        statusIfPresent(path).map { Int64($0.st_size) }
+    }
+
     public static func isDirectory(_ path: String) -> Bool {
         guard let info = statusIfPresent(path) else { return false }
         return (info.st_mode & S_IFMT) == S_IFDIR
