@@ -7,6 +7,20 @@ source scripts/lib/packages.sh
 
 say() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
 
+# Flips one bit in the middle of a file, as bit rot or an attacker would.
+flip_byte() {
+    python3 - "$1" <<'PY'
+import os, sys
+path = sys.argv[1]
+middle = os.path.getsize(path) // 2
+with open(path, "r+b") as f:
+    f.seek(middle)
+    byte = f.read(1)
+    f.seek(middle)
+    f.write(bytes([byte[0] ^ 0x01]))
+PY
+}
+
 say "Checking for the Swift toolchain, libsodium and OpenSSL (installing only what is missing)"
 ensure_swift
 ensure_debian_packages libsodium-dev libssl-dev openssl pkg-config
@@ -43,15 +57,55 @@ say "Verifying with the public key: every byte is re-hashed and the signature ch
 "$artefact" verify "$model" --key "$work/ml-team.pub"
 echo "    exit code $? (0: accepted)"
 
-say "Flipping one byte in the middle of the weights file, as bit rot or an attacker would"
-python3 - "$model/weights/model.safetensors" <<'PY'
-import sys
-with open(sys.argv[1], "r+b") as f:
-    f.seek(32 * 1024 * 1024)
-    byte = f.read(1)
-    f.seek(32 * 1024 * 1024)
-    f.write(bytes([byte[0] ^ 0x01]))
-PY
+say "Two stores stand for two environments: a cloud store and an on-prem store"
+cat > "$work/cloud-policy.json" <<JSON
+{ "environment": "cloud", "clearance": "restricted",
+  "signers": { "ml-team": { "key": "ml-team.pub" } },
+  "rules": [ { "models": "*", "signers": ["ml-team"], "threshold": 1 } ] }
+JSON
+cat > "$work/onprem-policy.json" <<JSON
+{ "environment": "onprem", "clearance": "confidential",
+  "signers": { "ml-team": { "key": "ml-team.pub" } },
+  "rules": [ { "models": "*", "signers": ["ml-team"], "threshold": 1, "max_age_days": 30 } ] }
+JSON
+"$artefact" keygen --out "$work/onprem-audit" --unencrypted --comment "on-prem audit checkpoints" >/dev/null
+"$artefact" store init "$work/cloud" --environment cloud --policy "$work/cloud-policy.json"
+"$artefact" store init "$work/onprem" --environment onprem --policy "$work/onprem-policy.json" --audit-key "$work/onprem-audit.key"
+
+say "Crossing 1: the signed model enters the cloud store (verified under the cloud's policy)"
+"$artefact" transfer "$model" "$work/cloud"
+
+say "Crossing 2: cloud to on-prem, verified again under the on-prem policy before a byte is written"
+"$artefact" transfer "$work/cloud" "$work/onprem" --model sentiment-classifier@1.0.0
+"$artefact" store list "$work/onprem"
+
+say "Version 1.1.0 (new weights) is signed, then one byte of its weights is flipped in transit"
+cp -r "$model" "$work/sentiment-1.1"
+rm "$work/sentiment-1.1/model.sig"
+head -c $((64 * 1024 * 1024)) /dev/urandom > "$work/sentiment-1.1/weights/model.safetensors"
+"$artefact" sign "$work/sentiment-1.1" --key "$work/ml-team.key" --name sentiment-classifier --version 1.1.0 --quiet >/dev/null
+flip_byte "$work/sentiment-1.1/weights/model.safetensors"
+
+say "Crossing 3: the tampered copy is rejected at the crossing, and nothing is published"
+set +e
+"$artefact" transfer "$work/sentiment-1.1" "$work/cloud"
+status=$?
+set -e
+echo "    exit code $status (1: rejected)"
+[ "$status" -eq 1 ] || { echo "demo failed: the tampered copy crossed" >&2; exit 1; }
+"$artefact" store list "$work/cloud"
+
+say "Drift between the environments"
+"$artefact" diff "$work/cloud" "$work/onprem"
+
+say "The crossing logs: every attempt, the rejection included, hash-chained (and signed on-prem)"
+"$artefact" audit show "$work/cloud"
+"$artefact" audit verify "$work/cloud"
+"$artefact" audit show "$work/onprem"
+"$artefact" audit verify "$work/onprem"
+
+say "Flipping one byte in the middle of the original weights file, as bit rot or an attacker would"
+flip_byte "$model/weights/model.safetensors"
 
 say "Verifying again: artefact must reject the model"
 set +e
@@ -64,4 +118,4 @@ if [ "$status" -ne 1 ]; then
     exit 1
 fi
 
-say "Done: the untouched model verified, and the one-byte change was caught and named."
+say "Done: the untouched model verified and crossed twice; every byte change was caught, named and logged."

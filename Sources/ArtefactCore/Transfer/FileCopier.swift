@@ -45,7 +45,7 @@ enum FileCopier {
             if second.matches { return second.result }
             FileSystem.removeFile(job.targetPath)
         }
-        throw ArtefactError.rejected("\(job.modelPath) does not match its signed digest; nothing was published")
+        throw ArtefactError.rejected("\(job.modelPath) does not match its signed digest")
     }
 
     private static func attempt(_ job: FileCopyJob, hashing: HashingParameters, worker: CopyWorker,

@@ -22,8 +22,10 @@ public enum ModelTransfer {
                                    manifest: rejection.manifest, report: rejection.report, alreadyPresent: false,
                                    bytesCopied: 0, bytesReused: 0, filesReused: 0, exportedBundle: nil)
         } catch let error as ArtefactError where error.kind == .rejected {
-            try transfer.log(result: "rejected", reason: error.message)
-            return TransferOutcome(transferID: transferID, accepted: false, reason: error.message, manifest: transfer.manifest,
+            // Rejections raised while reading the source's bytes: the files are not what was signed.
+            let reason = "integrity: \(error.message)"
+            try transfer.log(result: "rejected", reason: reason)
+            return TransferOutcome(transferID: transferID, accepted: false, reason: reason, manifest: transfer.manifest,
                                    report: nil, alreadyPresent: false, bytesCopied: 0, bytesReused: 0, filesReused: 0, exportedBundle: nil)
         } catch {
             try? transfer.log(result: "failed", reason: "\(error)")
