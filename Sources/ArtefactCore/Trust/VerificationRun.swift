@@ -50,7 +50,10 @@ struct VerificationRun {
                     return false
                 }
                 let applies = check == "chain" || (check == "revocation" ? resolution.checkedRevocation : resolution.checkedIdentity)
-                pass(check, applies ? "every presented certificate passed" : "not required by this policy")
+                let accepted = resolution.verified.contains { $0.certificateSubject != nil }
+                pass(check, !applies ? "not required by this policy"
+                     : accepted ? "every presented certificate that chains to this policy's roots passed"
+                     : "no presented certificate chains to this policy's roots")
             }
         }
         guard !resolution.verified.isEmpty else {
