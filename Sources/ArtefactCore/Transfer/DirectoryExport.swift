@@ -9,7 +9,7 @@ enum DirectoryExport {
         let bundlePath: String
     }
 
-    static func write(_ sources: [String], manifest: ModelManifest, bundleBytes: [UInt8], to destination: String,
+    static func write(_ sources: [any ByteSource], manifest: ModelManifest, bundleBytes: [UInt8], to destination: String,
                       transferID: String, workers: Int) throws -> Result {
         var target = destination
         while target.count > 1 && target.hasSuffix("/") { target.removeLast() }
@@ -43,14 +43,14 @@ enum DirectoryExport {
         }
     }
 
-    private static func copyFiles(_ sources: [String], manifest: ModelManifest, into directory: String, workers: Int) throws -> CopyTotals {
+    private static func copyFiles(_ sources: [any ByteSource], manifest: ModelManifest, into directory: String, workers: Int) throws -> CopyTotals {
         let files = manifest.contents.files
         for file in files { try makeParents(of: file.path, in: directory) }
         let order = files.indices.sorted { files[$0].size > files[$1].size }
         let results = try ParallelWork.run(count: order.count, workers: workers, makeState: { CopyWorker() }) { position, worker in
             let index = order[position]
             let file = files[index]
-            let job = FileCopyJob(modelPath: file.path, sourcePath: sources[index], targetPath: "\(directory)/\(file.path)",
+            let job = FileCopyJob(modelPath: file.path, source: sources[index], targetPath: "\(directory)/\(file.path)",
                                   size: file.size, expected: file.digest, resumable: false)
             return try FileCopier.copy(job, hashing: manifest.hashing, worker: worker)
         }

@@ -4,7 +4,7 @@ import Glibc
 /// signature says they must hash to.
 struct FileCopyJob: Sendable {
     let modelPath: String
-    let sourcePath: String
+    let source: any ByteSource
     let targetPath: String
     let size: Int64
     let expected: FileDigest
@@ -50,8 +50,6 @@ enum FileCopier {
 
     private static func attempt(_ job: FileCopyJob, hashing: HashingParameters, worker: CopyWorker,
                                 reuse: Bool) throws -> (result: FileCopyResult, matches: Bool) {
-        let source = try openSource(job)
-        defer { source.close() }
         let target: FileDescriptor
         do { target = try FileDescriptor.open(job.targetPath, O_RDWR | O_CREAT, mode: 0o644) } catch { throw error.asArtefactError }
         defer { target.close() }
@@ -70,22 +68,18 @@ enum FileCopier {
             tracker.add(UnsafeRawBufferPointer(chunk))
             offset += Int64(count)
         }
-        // The rest: read from the source once, write, hash.
-        while offset < job.size {
-            let wanted = Int(min(Int64(CopyWorker.bufferSize), job.size - offset))
-            let chunk = UnsafeMutableRawBufferPointer(rebasing: worker.buffer[0..<wanted])
-            let count = try read(source, into: chunk, at: offset)
-            guard count == wanted else {
-                throw ArtefactError.rejected("\(job.modelPath) changed while it was being copied (it is shorter now)")
+        // The rest: from the source once, written and hashed as it streams past.
+        try job.source.stream(from: reusable, buffer: worker.buffer) { chunk in
+            guard offset + Int64(chunk.count) <= job.size else {
+                throw ArtefactError.rejected("\(job.modelPath) is longer than its signed size \(job.size)")
             }
-            do {
-                try pwriteAll(target, UnsafeRawBufferPointer(chunk), at: offset)
-            } catch {
-                throw error.asArtefactError
-            }
-            tracker.add(UnsafeRawBufferPointer(chunk))
-            offset += Int64(count)
-            FaultInjection.reach("copy", amount: Int64(count))
+            do { try pwriteAll(target, chunk, at: offset) } catch let error as SystemCallError { throw error.asArtefactError }
+            tracker.add(chunk)
+            offset += Int64(chunk.count)
+            FaultInjection.reach("copy", amount: Int64(chunk.count))
+        }
+        guard offset == job.size else {
+            throw ArtefactError.rejected("\(job.modelPath) is shorter than its signed size \(job.size)")
         }
         let (content, matches) = tracker.finish()
         if matches {
@@ -94,24 +88,7 @@ enum FileCopier {
         return (FileCopyResult(contentDigest: content, bytesCopied: job.size - reusable, bytesReused: reusable), matches)
     }
 
-    private static func openSource(_ job: FileCopyJob) throws -> FileDescriptor {
-        let source: FileDescriptor
-        do {
-            source = try FileDescriptor.open(job.sourcePath, O_RDONLY | O_NOFOLLOW | O_NONBLOCK)
-        } catch {
-            throw error.isMissingPath
-                ? ArtefactError.rejected("\(job.modelPath) is missing from the source")
-                : error.asArtefactError
-        }
-        guard let info = try? source.status(), (info.st_mode & S_IFMT) == S_IFREG, Int64(info.st_size) == job.size else {
-            source.close()
-            throw ArtefactError.rejected("\(job.modelPath) in the source is not a regular file of its signed size \(job.size)")
-        }
-        _ = posix_fadvise(source.rawValue, 0, 0, POSIX_FADV_SEQUENTIAL)
-        return source
-    }
-
-    private static func read(_ file: FileDescriptor, into buffer: UnsafeMutableRawBufferPointer, at offset: Int64) throws -> Int {
+    static func read(_ file: FileDescriptor, into buffer: UnsafeMutableRawBufferPointer, at offset: Int64) throws -> Int {
         do { return try file.read(into: buffer, at: offset) } catch { throw error.asArtefactError }
     }
 

@@ -34,7 +34,7 @@ struct LoadedSource {
 
     /// Where each signed file's bytes are, in the manifest's order. The source must hold
     /// exactly the signed files and symlinks; anything else rejects the artefact.
-    func fileSources(for manifest: ModelManifest) throws -> [String] {
+    func fileSources(for manifest: ModelManifest) throws -> [any ByteSource] {
         if let directoryPath {
             let hasher = ModelHasher(ignore: try IgnoreRules(patterns: manifest.ignore), hashing: manifest.hashing, jobs: 1)
             let tree: ScannedTree
@@ -51,7 +51,7 @@ struct LoadedSource {
                 throw TransferRejection(check: "integrity", reason: "the model's files differ from the signed manifest (\(comparison.summary))",
                                         manifest: manifest)
             }
-            return manifest.contents.files.map { tree.absolutePath(of: $0.path) }
+            return manifest.contents.files.map { FileByteSource(path: tree.absolutePath(of: $0.path), modelPath: $0.path, size: $0.size) }
         }
         let (store, layers) = store!
         guard layers.count == manifest.contents.files.count,
@@ -62,6 +62,6 @@ struct LoadedSource {
             throw TransferRejection(check: "integrity", reason: "the stored manifest's layers do not match the signed file list",
                                     manifest: manifest)
         }
-        return layers.map { store.layout.blob($0.digest) }
+        return zip(layers, manifest.contents.files).map { FileByteSource(path: store.layout.blob($0.digest), modelPath: $1.path, size: $1.size) }
     }
 }

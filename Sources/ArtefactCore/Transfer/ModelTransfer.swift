@@ -85,7 +85,7 @@ struct Crossing {
                                     manifest: report.manifest)
         }
         try checkExpectedIdentity(manifest)
-        let files: [String]
+        let files: [any ByteSource]
         switch request.destination {
         case .store(let store):
             guard let decision = try RollbackGuard.check(manifest, destination: store, policy: policy) else {

@@ -10,7 +10,7 @@ struct CopyTotals: Sendable {
 /// Copies a model's files into a store's staging area and moves each verified file into
 /// its content-addressed blob. A blob the store already holds is not read again.
 enum StoreIngest {
-    static func copy(_ sources: [String], manifest: ModelManifest, into store: ModelStore, workers: Int) throws -> CopyTotals {
+    static func copy(_ sources: [any ByteSource], manifest: ModelManifest, into store: ModelStore, workers: Int) throws -> CopyTotals {
         var totals = CopyTotals()
         var digests = [SHA256Digest?](repeating: nil, count: sources.count)
         var pending: [(index: Int, job: FileCopyJob)] = []
@@ -22,7 +22,7 @@ enum StoreIngest {
                 continue
             }
             let staged = "\(store.layout.staging)/\(file.digest.combined.hex).part"
-            pending.append((index, FileCopyJob(modelPath: file.path, sourcePath: sources[index], targetPath: staged, size: file.size,
+            pending.append((index, FileCopyJob(modelPath: file.path, source: sources[index], targetPath: staged, size: file.size,
                                                expected: file.digest, resumable: true)))
         }
         try FileSystem.makeDirectory(store.layout.staging)

@@ -1,0 +1,54 @@
+import Glibc
+
+/// Where a file's bytes come from in a transfer: pushed to a sink in order, from an
+/// offset, so that a resumed copy never reads a byte twice.
+protocol ByteSource: Sendable {
+    /// Streams the bytes from `offset` to the end into `sink`, using `buffer` where it reads.
+    func stream(from offset: Int64, buffer: UnsafeMutableRawBufferPointer,
+                into sink: (UnsafeRawBufferPointer) throws -> Void) throws
+}
+
+/// A regular file on disk (a model directory's file, or a store's blob), which must still
+/// be a regular file of its signed size.
+struct FileByteSource: ByteSource {
+    let path: String
+    let modelPath: String
+    let size: Int64
+
+    func stream(from offset: Int64, buffer: UnsafeMutableRawBufferPointer,
+                into sink: (UnsafeRawBufferPointer) throws -> Void) throws {
+        let source: FileDescriptor
+        do {
+            source = try FileDescriptor.open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK)
+        } catch {
+            throw error.isMissingPath ? ArtefactError.rejected("\(modelPath) is missing from the source") : error.asArtefactError
+        }
+        defer { source.close() }
+        guard let info = try? source.status(), (info.st_mode & S_IFMT) == S_IFREG, Int64(info.st_size) == size else {
+            throw ArtefactError.rejected("\(modelPath) in the source is not a regular file of its signed size \(size)")
+        }
+        _ = posix_fadvise(source.rawValue, off_t(offset), 0, POSIX_FADV_SEQUENTIAL)
+        var position = offset
+        while position < size {
+            let wanted = Int(min(Int64(buffer.count), size - position))
+            let chunk = UnsafeMutableRawBufferPointer(rebasing: buffer[0..<wanted])
+            let count = try FileCopier.read(source, into: chunk, at: position)
+            guard count == wanted else {
+                throw ArtefactError.rejected("\(modelPath) changed while it was being copied (it is shorter now)")
+            }
+            try sink(UnsafeRawBufferPointer(chunk))
+            position += Int64(count)
+        }
+    }
+}
+
+/// A blob in a registry, fetched with a ranged GET from the offset.
+struct RegistryBlobSource: ByteSource, @unchecked Sendable {
+    let client: RegistryClient
+    let digest: SHA256Digest
+
+    func stream(from offset: Int64, buffer: UnsafeMutableRawBufferPointer,
+                into sink: (UnsafeRawBufferPointer) throws -> Void) throws {
+        try client.downloadBlob(digest, from: offset, into: sink)
+    }
+}

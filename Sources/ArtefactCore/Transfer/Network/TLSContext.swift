@@ -1,0 +1,69 @@
+import COpenSSL
+
+/// An OpenSSL client context that speaks TLS 1.3 only, trusts exactly one CA file, checks
+/// the server's certificate and name, and presents a client certificate when given one.
+final class TLSContext: @unchecked Sendable {
+    let pointer: OpaquePointer
+
+    init(_ settings: TLSSettings, keyPassphrase: SecretBytes?) throws {
+        guard let context = SSL_CTX_new(TLS_client_method()) else {
+            throw ArtefactError.operational("could not create a TLS context: \(OpenSSLFailure.lastReason())")
+        }
+        pointer = context
+        // TLS 1.3 and nothing lower: no fallback.
+        guard artefact_ssl_ctx_set_min_proto_version(context, TLS1_3_VERSION) == 1,
+              artefact_ssl_ctx_set_max_proto_version(context, TLS1_3_VERSION) == 1
+        else { throw ArtefactError.operational("could not restrict TLS to version 1.3") }
+        SSL_CTX_set_verify(context, SSL_VERIFY_PEER, nil)
+        guard FileSystem.exists(settings.caFile) else { throw ArtefactError.badInput("--tls-ca \(settings.caFile) does not exist") }
+        guard SSL_CTX_load_verify_locations(context, settings.caFile, nil) == 1 else {
+            OpenSSLFailure.clear()
+            throw ArtefactError.badInput("\(settings.caFile) holds no usable CA certificate (PEM)")
+        }
+        switch (settings.certificateFile, settings.keyFile) {
+        case let (certificate?, key?):
+            guard SSL_CTX_use_certificate_chain_file(context, certificate) == 1 else {
+                OpenSSLFailure.clear()
+                throw ArtefactError.badInput("\(certificate) is not a usable client certificate (PEM)")
+            }
+            try Self.useKey(key, passphrase: keyPassphrase, in: context)
+            guard SSL_CTX_check_private_key(context) == 1 else {
+                OpenSSLFailure.clear()
+                throw ArtefactError.badInput("the client key \(key) does not match the client certificate \(certificate)")
+            }
+        case (nil, nil):
+            break
+        default:
+            throw ArtefactError.badInput("a client certificate needs both --tls-cert and --tls-key")
+        }
+    }
+
+    deinit { SSL_CTX_free(pointer) }
+
+    private static func useKey(_ path: String, passphrase: SecretBytes?, in context: OpaquePointer) throws {
+        var pem = try FileSystem.readFile(path, limit: 1 << 20)
+        defer { wipe(&pem) }
+        let bio = MemoryBIO(reading: pem)
+        var request = passphrase
+        let key = withUnsafeMutablePointer(to: &request) { pointer in
+            PEM_read_bio_PrivateKey(bio.pointer, nil, { buffer, size, _, userData in
+                guard let buffer, let userData,
+                      let passphrase = userData.assumingMemoryBound(to: SecretBytes?.self).pointee,
+                      passphrase.count <= Int(size)
+                else { return -1 }
+                passphrase.withUnsafeBytes { bytes in
+                    if bytes.count > 0 { UnsafeMutableRawPointer(buffer).copyMemory(from: bytes.baseAddress!, byteCount: bytes.count) }
+                }
+                return Int32(passphrase.count)
+            }, pointer)
+        }
+        guard let key else {
+            OpenSSLFailure.clear()
+            throw ArtefactError.badInput("\(path) is not a usable client private key (or its passphrase is wrong)")
+        }
+        defer { EVP_PKEY_free(key) }
+        guard SSL_CTX_use_PrivateKey(context, key) == 1 else {
+            throw ArtefactError.badInput("\(path): \(OpenSSLFailure.lastReason())")
+        }
+    }
+}
