@@ -6,6 +6,7 @@ enum StoreCommand: Command {
     static let summary = "create, list, verify and clean local model stores"
     static let help = """
     Usage: artefact store init DIR --environment NAME --policy POLICY.json [--audit-key PRIVATE_KEY]
+                              [--tls-ca CA.pem] [--tls-cert CLIENT.pem] [--tls-key CLIENT.key]
            artefact store list DIR [--json]
            artefact store verify DIR [--json] [--jobs N]
            artefact store gc DIR
@@ -15,13 +16,15 @@ enum StoreCommand: Command {
 
       init     create a store in DIR (absent or empty) for environment NAME; the policy must
                be that environment's. --audit-key signs log checkpoints (its passphrase, if
-               any, comes from ARTEFACT_AUDIT_PASSPHRASE or ARTEFACT_PASSPHRASE)
+               any, comes from ARTEFACT_AUDIT_PASSPHRASE or ARTEFACT_PASSPHRASE); the --tls
+               files are remembered for transfers between this store and registries
       list     the model versions in the store
       verify   re-hash every blob; report bit rot and missing blobs (exit 1 if any)
       gc       remove blobs no model references, and partial uploads of dead transfers
 
     """
-    static let flags = FlagSpec(valued: ["--environment", "--policy", "--audit-key", "--jobs"], boolean: ["--json"])
+    static let flags = FlagSpec(valued: ["--environment", "--policy", "--audit-key", "--jobs", "--tls-ca", "--tls-cert", "--tls-key"],
+                                boolean: ["--json"])
 
     static func run(_ arguments: ScannedArguments) throws -> Int32 {
         guard let subcommand = arguments.positionals.first else {
@@ -41,7 +44,7 @@ enum StoreCommand: Command {
     }
 
     private static func initialize(_ directory: String, _ arguments: ScannedArguments) throws -> Int32 {
-        try arguments.allowOnly(["--environment", "--policy", "--audit-key"], subcommand: "store init")
+        try arguments.allowOnly(["--environment", "--policy", "--audit-key", "--tls-ca", "--tls-cert", "--tls-key"], subcommand: "store init")
         guard let environment = arguments.value("--environment"), !environment.isEmpty else {
             throw ArtefactError.badInput("store init needs --environment NAME")
         }
@@ -49,7 +52,10 @@ enum StoreCommand: Command {
         let auditKey = try arguments.value("--audit-key").map { path in
             (path: path, key: try PrivateKeyFile.read(path: path, passphrase: PassphraseSource.auditKeyPassphrase()))
         }
-        let store = try ModelStore.initialize(at: directory, environment: environment, policyPath: policy, auditKey: auditKey)
+        let tlsGiven = ["--tls-ca", "--tls-cert", "--tls-key"].contains { arguments.value($0) != nil }
+        let tls = tlsGiven ? StoredTLSFiles(caFile: arguments.value("--tls-ca"), certificateFile: arguments.value("--tls-cert"),
+                                            keyFile: arguments.value("--tls-key")) : nil
+        let store = try ModelStore.initialize(at: directory, environment: environment, policyPath: policy, auditKey: auditKey, tls: tls)
         let log = try store.auditLog(passphrase: PassphraseSource.auditKeyPassphrase())
         try withExtendedLifetime(try StoreLock(layout: store.layout)) {
             try log.append(AuditDraft(action: "store-init", destination: store.endpoint, result: "ok",

@@ -6,7 +6,9 @@ enum TransferCommand: Command {
     static let summary = "move a signed model into a store, between stores, or out to a directory"
     static let help = """
     Usage: artefact transfer SRC DST [--model NAME[@VERSION]] [--json] [--signature FILE]
-                             [--jobs N] [--at TIME]
+                             [--jobs N] [--at TIME] [TLS options]
+           artefact transfer STORE oci://HOST:PORT/REPOSITORY --model NAME@VERSION [TLS options]
+           artefact transfer oci://HOST:PORT/REPOSITORY:VERSION DST [TLS options]
 
     SRC is a signed model directory, or a store (then --model names the model; without a
     version, its highest). DST is a store, or a plain directory (absent or empty) to export
@@ -21,8 +23,20 @@ enum TransferCommand: Command {
       --jobs N                copy on N threads (default: the number of processors)
       --at TIME               judge expiry, age and certificates as of this UTC time
 
+    Registries are reached over TLS 1.3 only, trusting only the given CA, presenting a
+    client certificate. Each option may also come from the environment or from the local
+    store's configuration (store init --tls-ca ...):
+      --tls-ca CA.pem         the CA that issued the registry's certificate (ARTEFACT_TLS_CA)
+      --tls-cert CLIENT.pem   the client certificate (ARTEFACT_TLS_CERT)
+      --tls-key CLIENT.key    its private key (ARTEFACT_TLS_KEY; passphrase in ARTEFACT_TLS_KEY_PASSPHRASE)
+      --tls-system-ca         also trust the system's CA bundle
+      --registry-credentials FILE  a file holding USER:PASSWORD (or set ARTEFACT_REGISTRY_USER
+                              and ARTEFACT_REGISTRY_PASSWORD)
+
     """
-    static let flags = FlagSpec(valued: ["--model", "--signature", "--jobs", "--at"], boolean: ["--json"])
+    static let flags = FlagSpec(valued: ["--model", "--signature", "--jobs", "--at", "--tls-ca", "--tls-cert", "--tls-key",
+                                         "--registry-credentials"],
+                                boolean: ["--json", "--tls-system-ca"])
 
     static func run(_ arguments: ScannedArguments) throws -> Int32 {
         guard arguments.positionals.count == 2 else {
@@ -30,8 +44,11 @@ enum TransferCommand: Command {
         }
         let (sourcePath, destinationPath) = (arguments.positionals[0], arguments.positionals[1])
         let (name, version) = try modelSelector(arguments.value("--model"))
-        let source = try TransferEndpointParser.source(sourcePath, name: name, version: version, signature: arguments.value("--signature"))
-        let destination = try TransferEndpointParser.destination(destinationPath)
+        let registry = { (text: String) in try RegistryAccessOptions.access(text, arguments: arguments,
+                                                                              localStores: [sourcePath, destinationPath]) }
+        let source = try TransferEndpointParser.source(sourcePath, name: name, version: version, signature: arguments.value("--signature"),
+                                                       registry: registry)
+        let destination = try TransferEndpointParser.destination(destinationPath, registry: registry)
         let request = TransferRequest(source: source, destination: destination, expectedName: name, expectedVersion: version,
                                       now: try ArgumentValues.moment(arguments.value("--at")),
                                       jobs: try ArgumentValues.jobs(arguments.value("--jobs")),
@@ -91,7 +108,9 @@ enum TransferCommand: Command {
 
 /// Tells stores, model directories and export targets apart on the command line.
 enum TransferEndpointParser {
-    static func source(_ path: String, name: String?, version: String?, signature: String?) throws -> TransferSource {
+    static func source(_ path: String, name: String?, version: String?, signature: String?,
+                       registry: (String) throws -> RegistryAccess) throws -> TransferSource {
+        if path.hasPrefix(RegistryReference.scheme) { return .registry(try registry(path)) }
         if StoreLayout(root: path).exists {
             guard let name else { throw ArtefactError.badInput("\(path) is a store: name the model with --model NAME[@VERSION]") }
             return .store(try ModelStore.open(path), name: name, version: version)
@@ -100,7 +119,8 @@ enum TransferEndpointParser {
         return .directory(try ModelLocation(modelPath: path, signaturePath: signature))
     }
 
-    static func destination(_ path: String) throws -> TransferDestination {
+    static func destination(_ path: String, registry: (String) throws -> RegistryAccess) throws -> TransferDestination {
+        if path.hasPrefix(RegistryReference.scheme) { return .registry(try registry(path)) }
         if StoreLayout(root: path).exists { return .store(try ModelStore.open(path)) }
         guard FileSystem.exists(path) else { return .export(path) }
         guard FileSystem.isDirectory(path) else {

@@ -4,7 +4,9 @@ import Synchronization
 /// Hashes a scanned tree's files on `jobs` threads. Each worker keeps one read buffer and
 /// one SHA-256 context for its whole life and reads with `pread`, so memory stays bounded
 /// by `jobs` buffers whatever the model size. Work is handed out largest first, so one big
-/// file does not start last.
+/// file does not start last. When there are at least twice as many jobs as work items (one
+/// big file in files mode), each worker hands its reading to a spare core instead
+/// (`ReadAheadHasher`), since a stream of plain SHA-256 cannot be split across cores.
 public struct ParallelHasher: Sendable {
     /// The most read-buffer memory all workers together may hold.
     public static let bufferBudget = 16 << 20
@@ -29,14 +31,17 @@ public struct ParallelHasher: Sendable {
         let state = SharedState(itemCount: work.items.count)
         let bufferSize = bufferSize
         let workerCount = min(jobs, max(1, work.items.count))
+        let readsAhead = jobs >= 2 * workerCount
         runOnThreads(count: workerCount) { _ in
             let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: bufferSize, alignment: 4096)
             defer { buffer.deallocate() }
             let hasher = SHA256Hasher()
+            let readAhead = readsAhead ? ReadAheadHasher() : nil
             while let index = state.nextItem() {
                 let item = work.items[index]
                 do {
-                    let digest = try Self.hashItem(item, tree: tree, buffer: buffer, hasher: hasher, progress: progress)
+                    let digest = try Self.hashItem(
+                        item, tree: tree, buffer: buffer, hasher: hasher, readAhead: readAhead, progress: progress)
                     state.store(digest, at: index)
                 } catch {
                     state.fail(error)
@@ -49,7 +54,7 @@ public struct ParallelHasher: Sendable {
 
     private static func hashItem(
         _ item: WorkItem, tree: ScannedTree, buffer: UnsafeMutableRawBufferPointer, hasher: SHA256Hasher,
-        progress: HashProgress?
+        readAhead: ReadAheadHasher?, progress: HashProgress?
     ) throws -> SHA256Digest {
         let file = tree.files[item.fileIndex]
         let path = tree.absolutePath(of: file.path)
@@ -69,15 +74,21 @@ public struct ParallelHasher: Sendable {
             if item.length > 0 {
                 _ = posix_fadvise(descriptor.rawValue, off_t(item.offset), off_t(item.length), POSIX_FADV_SEQUENTIAL)
             }
+            let shorter = ArtefactError.rejected("\(file.path) changed while it was being hashed (it is shorter now)")
+            if let readAhead, item.length >= ReadAheadHasher.minimumLength {
+                switch readAhead.hash(descriptor, from: item.offset, length: item.length, progress: progress) {
+                case .digest(let digest): return digest
+                case .shorter: throw shorter
+                case .failed(let error): throw error
+                }
+            }
             var offset = item.offset
             let end = item.offset + item.length
             while offset < end {
                 let wanted = Int(min(Int64(buffer.count), end - offset))
                 let chunk = UnsafeMutableRawBufferPointer(rebasing: buffer[0..<wanted])
                 let count = try descriptor.read(into: chunk, at: offset)
-                guard count == wanted else {
-                    throw ArtefactError.rejected("\(file.path) changed while it was being hashed (it is shorter now)")
-                }
+                guard count == wanted else { throw shorter }
                 hasher.update(UnsafeRawBufferPointer(chunk))
                 offset += Int64(count)
                 progress?.add(count)

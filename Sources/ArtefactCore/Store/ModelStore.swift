@@ -24,7 +24,7 @@ public final class ModelStore: Sendable {
     /// Creates a store in `path`, which must be absent or an empty directory. The policy
     /// must parse and be for `environment`.
     public static func initialize(at path: String, environment: String, policyPath: String,
-                                  auditKey: (path: String, key: SigningKey)?) throws -> ModelStore {
+                                  auditKey: (path: String, key: SigningKey)?, tls: StoredTLSFiles? = nil) throws -> ModelStore {
         let layout = StoreLayout(root: path)
         if FileSystem.exists(path) {
             guard FileSystem.isDirectory(path) else { throw ArtefactError.badInput("\(path) exists and is not a directory") }
@@ -47,7 +47,17 @@ public final class ModelStore: Sendable {
         try AtomicFile.write(JSONWriter.pretty(jsonObject([("imageLayoutVersion", .string("1.0.0"))])), to: layout.ociLayout)
         try StoreIndex().write(layout)
         if let auditKey { try AtomicFile.write(auditKey.key.publicKey.pem, to: layout.auditPublicKey) }
-        let configuration = StoreConfiguration(environment: environment, policyPath: absolutePolicy, auditKeyPath: absoluteKey)
+        func absolute(_ path: String?) throws -> String? {
+            try path.map { file in
+                guard let resolved = FileSystem.canonicalPath(file) else { throw ArtefactError.badInput("\(file) does not exist") }
+                return resolved
+            }
+        }
+        let storedTLS = try tls.map {
+            StoredTLSFiles(caFile: try absolute($0.caFile), certificateFile: try absolute($0.certificateFile), keyFile: try absolute($0.keyFile))
+        }
+        let configuration = StoreConfiguration(environment: environment, policyPath: absolutePolicy, auditKeyPath: absoluteKey,
+                                               tls: storedTLS)
         // store.json last: until it exists, the directory is not a store.
         try AtomicFile.write(JSONWriter.pretty(configuration.json), to: layout.configuration)
         return ModelStore(layout: layout, configuration: configuration)

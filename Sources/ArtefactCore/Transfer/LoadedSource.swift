@@ -7,6 +7,9 @@ struct LoadedSource {
     private let tree: ScannedTree?
     private let store: (ModelStore, [OCIDescriptor])?
     private let directoryPath: String?
+    /// For a registry: the client and the model manifest's layers.
+    let registry: RegistryClient?
+    private let registryLayers: [OCIDescriptor]
 
     static func load(_ source: TransferSource) throws -> LoadedSource {
         switch source {
@@ -16,13 +19,18 @@ struct LoadedSource {
             }
             let bytes = try FileSystem.readFile(location.bundlePath, limit: SignatureBundle.maximumSize)
             return LoadedSource(bundleBytes: bytes, bundle: try decode(bytes, location.bundlePath), bundleDescription: location.bundlePath,
-                                tree: nil, store: nil, directoryPath: location.modelPath)
+                                tree: nil, store: nil, directoryPath: location.modelPath, registry: nil, registryLayers: [])
         case let .store(store, name, version):
             let model = try store.find(name: name, version: version)
             let bytes = try store.bundleBytes(of: model)
             return LoadedSource(bundleBytes: bytes, bundle: try decode(bytes, "\(model.label) in \(store.layout.root)"),
                                 bundleDescription: "\(store.layout.root) (\(model.label))", tree: nil,
-                                store: (store, try store.layers(of: model)), directoryPath: nil)
+                                store: (store, try store.layers(of: model)), directoryPath: nil, registry: nil, registryLayers: [])
+        case .registry(let access):
+            let pulled = try RegistryPull.fetchSigned(access)
+            return LoadedSource(bundleBytes: pulled.bundleBytes, bundle: try decode(pulled.bundleBytes, access.reference.description),
+                                bundleDescription: "\(access.reference) (signature)", tree: nil, store: nil, directoryPath: nil,
+                                registry: pulled.client, registryLayers: pulled.layers)
         }
     }
 
@@ -53,7 +61,7 @@ struct LoadedSource {
             }
             return manifest.contents.files.map { FileByteSource(path: tree.absolutePath(of: $0.path), modelPath: $0.path, size: $0.size) }
         }
-        let (store, layers) = store!
+        let layers = store?.1 ?? registryLayers
         guard layers.count == manifest.contents.files.count,
               zip(layers, manifest.contents.files).allSatisfy({
                   $0.annotations[OCIMediaType.titleAnnotation] == $1.path && $0.size == $1.size
@@ -62,6 +70,10 @@ struct LoadedSource {
             throw TransferRejection(check: "integrity", reason: "the stored manifest's layers do not match the signed file list",
                                     manifest: manifest)
         }
-        return zip(layers, manifest.contents.files).map { FileByteSource(path: store.layout.blob($0.digest), modelPath: $1.path, size: $1.size) }
+        if let registry {
+            return layers.map { RegistryBlobSource(client: registry, digest: $0.digest) }
+        }
+        let storeRoot = store!.0
+        return zip(layers, manifest.contents.files).map { FileByteSource(path: storeRoot.layout.blob($0.digest), modelPath: $1.path, size: $1.size) }
     }
 }

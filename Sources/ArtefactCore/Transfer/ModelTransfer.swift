@@ -43,6 +43,8 @@ struct Crossing {
     let sourceStore: ModelStore?
     var manifest: ModelManifest?
     var signers: [String] = []
+    /// The registry this crossing talks to, if any, for the audit entry's peer.
+    var registry: RegistryClient?
     private var lock: StoreLock?
 
     init(request: TransferRequest, transferID: String) throws {
@@ -50,11 +52,14 @@ struct Crossing {
         self.transferID = transferID
         switch request.destination {
         case .store(let store): destinationStore = store
-        case .export: destinationStore = nil
+        case .export, .registry: destinationStore = nil
         }
         switch request.source {
         case .store(let store, _, _): sourceStore = store
-        case .directory: sourceStore = nil
+        case .directory, .registry: sourceStore = nil
+        }
+        if case .registry = request.destination, sourceStore == nil {
+            throw ArtefactError.badInput("a push to a registry starts from a store, whose policy applies; transfer the model into a store first")
         }
         if let destinationStore {
             policy = try destinationStore.policy()
@@ -74,6 +79,7 @@ struct Crossing {
 
     mutating func perform() throws -> TransferOutcome {
         let source = try LoadedSource.load(request.source)
+        registry = source.registry
         // 1. Verify everything the bundle claims under this side's policy.
         let report = try ModelVerifier.verifyClaims(of: source.bundle, policy: policy, now: request.now,
                                                     modelPath: request.source.description, bundlePath: source.bundleDescription)
@@ -92,7 +98,8 @@ struct Crossing {
                 return outcome(manifest, report: report, reason: "already present with the same digest", alreadyPresent: true)
             }
             files = try source.fileSources(for: manifest)
-            let copied = try StoreIngest.copy(files, manifest: manifest, into: store, workers: request.jobs)
+            // One registry connection is not shared between threads.
+            let copied = try StoreIngest.copy(files, manifest: manifest, into: store, workers: registry == nil ? request.jobs : 1)
             FaultInjection.reach("publish")
             try store.publish(ModelImage(manifest: manifest, bundleBytes: source.bundleBytes, blobDigests: copied.blobDigests),
                               version: decision.version)
@@ -101,9 +108,26 @@ struct Crossing {
         case .export(let path):
             files = try source.fileSources(for: manifest)
             let exported = try DirectoryExport.write(files, manifest: manifest, bundleBytes: source.bundleBytes, to: path,
-                                                     transferID: transferID, workers: request.jobs)
+                                                     transferID: transferID, workers: registry == nil ? request.jobs : 1)
             return outcome(manifest, report: report, reason: "exported to \(path)", copied: exported.copied,
                            bundle: exported.bundlePath)
+        case .registry(let access):
+            guard case let .store(store, name, version) = request.source, let tag = manifest.version else {
+                throw TransferRejection(check: "version", reason: "a registry tag is the model version, and \(manifest.name) has none",
+                                        manifest: manifest)
+            }
+            if let wanted = access.reference.tag, wanted != tag {
+                throw ArtefactError.badInput("\(access.reference) names tag \(wanted), but the model's version is \(tag); leave the tag out")
+            }
+            let client = try RegistryClient(reference: access.reference, settings: access.tls, keyPassphrase: access.keyPassphrase,
+                                            credentials: access.credentials)
+            registry = client
+            let pushed = try RegistryPush.push(try store.find(name: name, version: version ?? tag), version: tag, from: store, client: client)
+            var copied = CopyTotals()
+            copied.bytesCopied = pushed.bytesSent
+            copied.bytesReused = pushed.bytesResumed
+            copied.filesReused = pushed.blobsSkipped
+            return outcome(manifest, report: report, reason: "pushed \(manifest.name)@\(tag) to \(access.reference)", copied: copied)
         }
     }
 
@@ -137,9 +161,18 @@ struct Crossing {
         let model = (manifest ?? self.manifest).map {
             AuditModel(name: $0.name, version: $0.version, digest: "sha256:\($0.modelDigest.hex)")
         } ?? request.expectedName.map { AuditModel(name: $0, version: request.expectedVersion, digest: nil) }
-        let sourceEndpoint = sourceStore?.endpoint ?? AuditEndpoint(location: Self.absolute(request.source.description), environment: nil)
-        let destinationEndpoint = destinationStore?.endpoint
-            ?? AuditEndpoint(location: Self.absolute(request.destination.description), environment: nil)
+        let sourceEndpoint: AuditEndpoint
+        switch request.source {
+        case .store: sourceEndpoint = sourceStore!.endpoint
+        case .registry(let access): sourceEndpoint = AuditEndpoint(location: access.reference.description, environment: nil, peer: registry?.peerSubject)
+        case .directory: sourceEndpoint = AuditEndpoint(location: Self.absolute(request.source.description), environment: nil)
+        }
+        let destinationEndpoint: AuditEndpoint
+        switch request.destination {
+        case .store: destinationEndpoint = destinationStore!.endpoint
+        case .registry(let access): destinationEndpoint = AuditEndpoint(location: access.reference.description, environment: nil, peer: registry?.peerSubject)
+        case .export: destinationEndpoint = AuditEndpoint(location: Self.absolute(request.destination.description), environment: nil)
+        }
         let draft = AuditDraft(action: "", model: model, source: sourceEndpoint, destination: destinationEndpoint,
                                signers: signers, result: result, reason: reason, transferID: transferID)
         if let destinationStore {
@@ -152,7 +185,7 @@ struct Crossing {
             let sourceLock = try StoreLock(layout: sourceStore.layout)
             defer { withExtendedLifetime(sourceLock) {} }
             var outgoing = draft
-            outgoing.action = destinationStore == nil ? "export" : "transfer-out"
+            if case .export = request.destination { outgoing.action = "export" } else { outgoing.action = "transfer-out" }
             try sourceStore.auditLog(passphrase: request.auditPassphrase).append(outgoing)
         }
     }

@@ -4,11 +4,14 @@ public enum TransferSource: Sendable {
     case directory(ModelLocation)
     /// A model version in a store; a nil version means the highest.
     case store(ModelStore, name: String, version: String?)
+    /// A model version in an OCI registry, tagged with its version.
+    case registry(RegistryAccess)
 
     public var description: String {
         switch self {
         case .directory(let location): return location.modelPath
         case .store(let store, let name, let version): return "\(store.layout.root) (\(name)\(version.map { "@" + $0 } ?? ""))"
+        case .registry(let access): return access.reference.description
         }
     }
 }
@@ -19,11 +22,14 @@ public enum TransferDestination: Sendable {
     case store(ModelStore)
     /// A plain directory for an inference server, absent or empty; written whole or not at all.
     case export(String)
+    /// An OCI registry repository: the model is pushed tagged with its version.
+    case registry(RegistryAccess)
 
     public var description: String {
         switch self {
         case .store(let store): return store.layout.root
         case .export(let path): return path
+        case .registry(let access): return access.reference.description
         }
     }
 }
@@ -67,4 +73,20 @@ public struct TransferOutcome: Sendable {
     public let filesReused: Int
     /// Where the bundle ended up, for an export.
     public let exportedBundle: String?
+}
+
+/// How to reach one registry repository: where, over which TLS, as whom.
+public struct RegistryAccess: Sendable {
+    public let reference: RegistryReference
+    public let tls: TLSSettings
+    /// The passphrase of an encrypted client key.
+    public let keyPassphrase: SecretBytes?
+    public let credentials: RegistryCredentials?
+
+    public init(reference: RegistryReference, tls: TLSSettings, keyPassphrase: SecretBytes?, credentials: RegistryCredentials?) {
+        self.reference = reference
+        self.tls = tls
+        self.keyPassphrase = keyPassphrase
+        self.credentials = credentials
+    }
 }

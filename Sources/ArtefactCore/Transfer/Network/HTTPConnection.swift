@@ -157,21 +157,22 @@ final class HTTPConnection {
     }
 
     private func readLine() throws -> String {
-        var scanned = bufferStart
+        // How many bytes after `bufferStart` are known to hold no newline; `fill` may move
+        // the buffer's contents, so positions are kept relative to `bufferStart`.
+        var searched = 0
         while true {
-            if let end = buffer[scanned...].firstIndex(of: UInt8(ascii: "\n")) {
+            if let end = buffer[(bufferStart + searched)...].firstIndex(of: UInt8(ascii: "\n")) {
                 guard end > bufferStart, buffer[end - 1] == UInt8(ascii: "\r") else { throw malformed("line not ended by CRLF") }
                 let line = String(decoding: buffer[bufferStart..<(end - 1)], as: UTF8.self)
                 bufferStart = end + 1
                 return line
             }
-            scanned = buffer.count
-            guard buffer.count - bufferStart <= Self.maximumHeaderBytes else { throw malformed("a header line is too long") }
+            searched = buffer.count - bufferStart
+            guard searched <= Self.maximumHeaderBytes else { throw malformed("a header line is too long") }
             guard try fill() else {
                 reusable = false
                 throw ArtefactError.operational("connection to \(tls.address) closed before a complete response")
             }
-            scanned = max(bufferStart, scanned)
         }
     }
 

@@ -1,6 +1,6 @@
 /// A client of the OCI distribution API over mutual TLS: blobs (HEAD, chunked resumable
 /// uploads, ranged downloads) and manifests, with HTTP Basic and Bearer-token auth.
-final class RegistryClient {
+final class RegistryClient: @unchecked Sendable {
     static let uploadChunkSize: Int64 = 64 << 20
     static let manifestLimit = 4 << 20
 

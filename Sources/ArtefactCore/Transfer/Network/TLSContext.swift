@@ -20,6 +20,7 @@ final class TLSContext: @unchecked Sendable {
             OpenSSLFailure.clear()
             throw ArtefactError.badInput("\(settings.caFile) holds no usable CA certificate (PEM)")
         }
+        if settings.useSystemCAs { SSL_CTX_set_default_verify_paths(context) }
         switch (settings.certificateFile, settings.keyFile) {
         case let (certificate?, key?):
             guard SSL_CTX_use_certificate_chain_file(context, certificate) == 1 else {

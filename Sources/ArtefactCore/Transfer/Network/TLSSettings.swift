@@ -7,9 +7,13 @@ public struct TLSSettings: Sendable {
     /// Seconds to wait for a connection, and for each read or write.
     public let connectTimeout: Int
     public let ioTimeout: Int
+    /// Trust the system's CA bundle too; only when asked for explicitly.
+    public let useSystemCAs: Bool
 
-    public init(caFile: String, certificateFile: String?, keyFile: String?, connectTimeout: Int = 10, ioTimeout: Int = 60) {
+    public init(caFile: String, certificateFile: String?, keyFile: String?, connectTimeout: Int = 10, ioTimeout: Int = 60,
+                useSystemCAs: Bool = false) {
         self.caFile = caFile
+        self.useSystemCAs = useSystemCAs
         self.certificateFile = certificateFile
         self.keyFile = keyFile
         self.connectTimeout = connectTimeout

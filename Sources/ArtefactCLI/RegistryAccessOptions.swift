@@ -1,0 +1,52 @@
+import ArtefactCore
+import Glibc
+
+/// Gathers how to reach a registry: TLS files from flags, then the environment, then the
+/// local store's configuration; credentials from the environment or a file, never argv.
+enum RegistryAccessOptions {
+    static func access(_ address: String, arguments: ScannedArguments, localStores: [String]) throws -> RegistryAccess {
+        let reference = try RegistryReference(parsing: address)
+        let stored = localStores.lazy.filter { StoreLayout(root: $0).exists }.compactMap { try? ModelStore.open($0).configuration.tls }.first
+        func pick(_ flag: String, _ variable: String, _ fromStore: String?) -> String? {
+            arguments.value(flag) ?? environment(variable) ?? fromStore
+        }
+        guard let ca = pick("--tls-ca", "ARTEFACT_TLS_CA", stored?.caFile) else {
+            throw ArtefactError.badInput("reaching \(reference.address) needs --tls-ca CA.pem (or ARTEFACT_TLS_CA): artefact trusts only the CA it is given")
+        }
+        let settings = TLSSettings(caFile: ca, certificateFile: pick("--tls-cert", "ARTEFACT_TLS_CERT", stored?.certificateFile),
+                                   keyFile: pick("--tls-key", "ARTEFACT_TLS_KEY", stored?.keyFile),
+                                   useSystemCAs: arguments.has("--tls-system-ca"))
+        return RegistryAccess(reference: reference, tls: settings, keyPassphrase: try secret("ARTEFACT_TLS_KEY_PASSPHRASE"),
+                              credentials: try credentials(file: arguments.value("--registry-credentials")))
+    }
+
+    private static func environment(_ name: String) -> String? {
+        guard let value = getenv(name), value.pointee != 0 else { return nil }
+        return String(cString: value)
+    }
+
+    private static func secret(_ name: String) throws -> SecretBytes? {
+        guard let value = getenv(name), strlen(value) > 0 else { return nil }
+        return try SecretBytes(copying: UnsafeRawBufferPointer(start: value, count: strlen(value)))
+    }
+
+    /// `ARTEFACT_REGISTRY_USER` and `ARTEFACT_REGISTRY_PASSWORD`, or a `USER:PASSWORD` file.
+    static func credentials(file: String?) throws -> RegistryCredentials? {
+        if let file {
+            var bytes = try FileSystem.readFile(file, limit: 64 << 10)
+            defer { wipe(&bytes) }
+            let line = bytes.prefix { $0 != UInt8(ascii: "\n") && $0 != UInt8(ascii: "\r") }
+            guard let colon = line.firstIndex(of: UInt8(ascii: ":")), colon > line.startIndex else {
+                throw ArtefactError.badInput("\(file) must hold USER:PASSWORD on its first line")
+            }
+            let user = String(decoding: line[..<colon], as: UTF8.self)
+            let password = try Array(line[(colon + 1)...]).withUnsafeBytes { try SecretBytes(copying: $0) }
+            return RegistryCredentials(user: user, password: password)
+        }
+        guard let user = environment("ARTEFACT_REGISTRY_USER") else { return nil }
+        guard let password = try secret("ARTEFACT_REGISTRY_PASSWORD") else {
+            throw ArtefactError.badInput("ARTEFACT_REGISTRY_USER is set but ARTEFACT_REGISTRY_PASSWORD is not")
+        }
+        return RegistryCredentials(user: user, password: password)
+    }
+}
