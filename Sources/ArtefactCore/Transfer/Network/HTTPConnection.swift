@@ -9,12 +9,16 @@ final class HTTPConnection {
     static let streamBufferSize = 1 << 20
 
     let tls: TLSConnection
-    private var buffer: [UInt8] = []
+    /// Received bytes not yet consumed are `storage[bufferStart..<bufferEnd]`.
+    private let storage = UnsafeMutableRawBufferPointer.allocate(byteCount: streamBufferSize, alignment: 16)
     private var bufferStart = 0
+    private var bufferEnd = 0
     /// False once the server said `Connection: close` or a body was cut short.
     private(set) var reusable = true
 
     init(tls: TLSConnection) { self.tls = tls }
+
+    deinit { storage.deallocate() }
 
     // MARK: Sending
 
@@ -102,8 +106,8 @@ final class HTTPConnection {
         case .untilClose:
             reusable = false
             while true {
-                if bufferStart == buffer.count, try !fill() { return }
-                try consumeBuffered(Int64(buffer.count - bufferStart), into: sink)
+                if bufferStart == bufferEnd, try !fill() { return }
+                try consumeBuffered(Int64(bufferEnd - bufferStart), into: sink)
             }
         }
     }
@@ -123,7 +127,7 @@ final class HTTPConnection {
     private func readExactly(_ length: Int64, into sink: (UnsafeRawBufferPointer) throws -> Void) throws {
         var remaining = length
         while remaining > 0 {
-            if bufferStart == buffer.count {
+            if bufferStart == bufferEnd {
                 guard try fill() else {
                     reusable = false
                     throw ArtefactError.operational("connection to \(tls.address) closed in the middle of a response body")
@@ -135,39 +139,41 @@ final class HTTPConnection {
 
     @discardableResult
     private func consumeBuffered(_ limit: Int64, into sink: (UnsafeRawBufferPointer) throws -> Void) throws -> Int64 {
-        let count = Int(min(Int64(buffer.count - bufferStart), limit))
-        try buffer.withUnsafeBytes { raw in try sink(UnsafeRawBufferPointer(rebasing: raw[bufferStart..<bufferStart + count])) }
+        let count = Int(min(Int64(bufferEnd - bufferStart), limit))
+        try sink(UnsafeRawBufferPointer(rebasing: storage[bufferStart..<bufferStart + count]))
         bufferStart += count
         return Int64(count)
     }
 
-    /// Reads more bytes into the buffer; false at end of stream.
+    /// Reads more bytes after those buffered, moving unconsumed bytes to the front first;
+    /// false at end of stream.
     private func fill() throws -> Bool {
-        if bufferStart == buffer.count {
-            buffer.removeAll(keepingCapacity: true)
+        if bufferStart > 0 {
+            let pending = bufferEnd - bufferStart
+            if pending > 0 { storage.baseAddress!.copyMemory(from: storage.baseAddress! + bufferStart, byteCount: pending) }
             bufferStart = 0
+            bufferEnd = pending
         }
-        let oldCount = buffer.count
-        buffer.append(contentsOf: repeatElement(0, count: Self.streamBufferSize))
-        let count = try buffer.withUnsafeMutableBytes { raw in
-            try tls.read(into: UnsafeMutableRawBufferPointer(rebasing: raw[oldCount...]))
-        }
-        buffer.removeLast(Self.streamBufferSize - count)
+        guard bufferEnd < storage.count else { throw malformed("a line longer than the receive buffer") }
+        let count = try tls.read(into: UnsafeMutableRawBufferPointer(rebasing: storage[bufferEnd...]))
+        bufferEnd += count
         return count > 0
     }
 
     private func readLine() throws -> String {
-        // How many bytes after `bufferStart` are known to hold no newline; `fill` may move
-        // the buffer's contents, so positions are kept relative to `bufferStart`.
+        // How many bytes after `bufferStart` are known to hold no newline; `fill` moves the
+        // buffered bytes, so positions are kept relative to `bufferStart`.
         var searched = 0
         while true {
-            if let end = buffer[(bufferStart + searched)...].firstIndex(of: UInt8(ascii: "\n")) {
-                guard end > bufferStart, buffer[end - 1] == UInt8(ascii: "\r") else { throw malformed("line not ended by CRLF") }
-                let line = String(decoding: buffer[bufferStart..<(end - 1)], as: UTF8.self)
+            let window = UnsafeRawBufferPointer(rebasing: storage[(bufferStart + searched)..<bufferEnd])
+            if let found = window.firstIndex(of: UInt8(ascii: "\n")) {
+                let end = bufferStart + searched + found
+                guard end > bufferStart, storage[end - 1] == UInt8(ascii: "\r") else { throw malformed("line not ended by CRLF") }
+                let line = String(decoding: UnsafeRawBufferPointer(rebasing: storage[bufferStart..<(end - 1)]), as: UTF8.self)
                 bufferStart = end + 1
                 return line
             }
-            searched = buffer.count - bufferStart
+            searched = bufferEnd - bufferStart
             guard searched <= Self.maximumHeaderBytes else { throw malformed("a header line is too long") }
             guard try fill() else {
                 reusable = false
