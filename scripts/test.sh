@@ -5,7 +5,7 @@ cd "$(dirname "$0")/.."
 source scripts/lib/packages.sh
 
 ensure_swift
-ensure_debian_packages libsodium-dev libssl-dev openssl pkg-config python3-pip skopeo
+ensure_debian_packages libsodium-dev libssl-dev openssl pkg-config python3-pip skopeo docker-registry apache2-utils curl
 ensure_python_cryptography
 
 swift build --build-tests
