@@ -123,23 +123,14 @@ public struct ModelTreeScanner {
         if let reason = ModelPath.problem(with: path) { throw TreeProblem.invalidName(path: path, reason: reason) }
     }
 
-    /// The names in one directory, except `.` and `..`.
+    /// The names in one directory, each of which must be UTF-8.
     private func entries(of directory: String) throws -> [String] {
-        guard let handle = opendir(directory) else { throw SystemCallError("opendir", path: directory).asArtefactError }
-        defer { closedir(handle) }
-        var names: [String] = []
-        while let entry = readdir(handle) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw -> [UInt8] in
-                Array(raw.prefix { $0 != 0 })
-            }
-            if name == [UInt8(ascii: ".")] || name == [UInt8(ascii: "."), UInt8(ascii: ".")] { continue }
+        try FileSystem.directoryEntryNames(directory).map { name in
             guard let text = String(validating: name, as: UTF8.self) else {
-                let shown = String(decoding: name, as: UTF8.self)
-                throw TreeProblem.invalidName(path: directory + "/" + shown, reason: "bytes that are not UTF-8")
+                throw TreeProblem.invalidName(path: directory + "/" + String(decoding: name, as: UTF8.self), reason: "bytes that are not UTF-8")
             }
-            names.append(text)
+            return text
         }
-        return names
     }
 
     static func kindName(_ mode: mode_t) -> String {

@@ -21,6 +21,14 @@ public struct StrictJSONParser {
         return value
     }
 
+    /// Reads and parses a JSON file of at most `limit` bytes; a parse error becomes
+    /// `failure("not valid JSON: ...")`, in the caller's error kind.
+    public static func parseFile(_ path: String, limit: Int, failure: (String) -> ArtefactError) throws -> JSONValue {
+        do { return try parse(FileSystem.readFile(path, limit: limit)) } catch let error as JSONParseError {
+            throw failure("not valid JSON: \(error)")
+        }
+    }
+
     private init(bytes: [UInt8]) { self.bytes = bytes }
 
     private func failure(_ message: String) -> JSONParseError {

@@ -23,21 +23,8 @@ public enum PrivateKeyFile {
         if encrypted && passphrase == nil {
             throw ArtefactError.badInput("\(source) is encrypted; give its passphrase in ARTEFACT_PASSPHRASE or with --passphrase-file FILE")
         }
-        let bio = MemoryBIO(reading: pem)
-        var request = PassphraseRequest(passphrase: encrypted ? passphrase : nil)
-        let key = withUnsafeMutablePointer(to: &request) { requestPointer in
-            PEM_read_bio_PrivateKey(bio.pointer, nil, { buffer, size, _, userData in
-                guard let buffer, let userData else { return -1 }
-                let request = userData.assumingMemoryBound(to: PassphraseRequest.self)
-                guard let passphrase = request.pointee.passphrase, passphrase.count <= Int(size) else { return -1 }
-                passphrase.withUnsafeBytes { bytes in
-                    if bytes.count > 0 { UnsafeMutableRawPointer(buffer).copyMemory(from: bytes.baseAddress!, byteCount: bytes.count) }
-                }
-                return Int32(passphrase.count)
-            }, requestPointer)
-        }
+        let key = PEMPrivateKey.parse(pem, passphrase: encrypted ? passphrase : nil)
         guard let key else {
-            OpenSSLFailure.clear()
             if encrypted {
                 throw ArtefactError.badInput("\(source): wrong passphrase, or the key file is damaged")
             }
@@ -106,9 +93,4 @@ public enum PrivateKeyFile {
             throw ArtefactError.operational("could not encode the private key: \(OpenSSLFailure.lastReason())")
         }
     }
-}
-
-/// What the PEM passphrase callback reads through its user-data pointer.
-private struct PassphraseRequest {
-    let passphrase: SecretBytes?
 }

@@ -7,10 +7,7 @@ public enum TrustPolicyParser {
     public static func read(path: String) throws -> TrustPolicy {
         guard FileSystem.exists(path) else { throw ArtefactError.badInput("policy \(path) does not exist") }
         let failure = { @Sendable (message: String) in ArtefactError.badInput("policy \(path): \(message)") }
-        let document: JSONValue
-        do { document = try StrictJSONParser.parse(FileSystem.readFile(path, limit: maximumSize)) } catch let error as JSONParseError {
-            throw failure("not valid JSON: \(error)")
-        }
+        let document = try StrictJSONParser.parseFile(path, limit: maximumSize, failure: failure)
         let directory = FileSystem.directoryName(path)
         var reader = try JSONObjectReader(document, context: "policy", failure: failure)
         let environment = try reader.string("environment")

@@ -27,10 +27,7 @@ public struct StoreConfiguration: Sendable {
 
     static func read(_ layout: StoreLayout) throws -> StoreConfiguration {
         let failure = { @Sendable (message: String) in ArtefactError.badInput("store \(layout.root): \(message)") }
-        let value: JSONValue
-        do { value = try StrictJSONParser.parse(FileSystem.readFile(layout.configuration, limit: 1 << 20)) } catch let error as JSONParseError {
-            throw failure("artefact/store.json is not valid JSON: \(error)")
-        }
+        let value = try StrictJSONParser.parseFile(layout.configuration, limit: 1 << 20) { failure("artefact/store.json: \($0)") }
         var reader = try JSONObjectReader(value, context: "store.json", failure: failure)
         guard try reader.integer("format") == Int64(formatVersion) else { throw failure("unsupported store format") }
         var tls: StoredTLSFiles?

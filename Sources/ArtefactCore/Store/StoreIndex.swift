@@ -12,10 +12,7 @@ public struct StoreIndex: Sendable {
 
     static func read(_ layout: StoreLayout) throws -> StoreIndex {
         let failure = { @Sendable (message: String) in ArtefactError.operational("store \(layout.root): index.json: \(message)") }
-        let value: JSONValue
-        do { value = try StrictJSONParser.parse(FileSystem.readFile(layout.index, limit: 256 << 20)) } catch let error as JSONParseError {
-            throw failure("not valid JSON: \(error)")
-        }
+        let value = try StrictJSONParser.parseFile(layout.index, limit: 256 << 20, failure: failure)
         var reader = try JSONObjectReader(value, context: "index", failure: failure)
         let manifests = try reader.array("manifests").enumerated().map { index, value in
             try OCIDescriptor.decode(value, context: "manifests[\(index)]", failure: failure)

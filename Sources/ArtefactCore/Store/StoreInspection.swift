@@ -1,5 +1,3 @@
-import Glibc
-
 /// The blobs a store's index reaches: every manifest, and each manifest's config and layers.
 enum StoreReferences {
     /// Digests of every referenced blob, and the references that could not be read.
@@ -27,15 +25,10 @@ enum StoreReferences {
 
     /// The blob files present, by digest, with their sizes.
     static func present(_ store: ModelStore) throws -> [(digest: SHA256Digest, size: Int64)] {
-        guard let handle = opendir(store.layout.blobs) else { throw SystemCallError("opendir", path: store.layout.blobs).asArtefactError }
-        defer { closedir(handle) }
-        var blobs: [(SHA256Digest, Int64)] = []
-        while let entry = readdir(handle) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-            guard let digest = SHA256Digest(hex: name), let info = FileSystem.statusIfPresent(store.layout.blob(digest)) else { continue }
-            blobs.append((digest, Int64(info.st_size)))
+        try FileSystem.directoryEntries(store.layout.blobs).compactMap { name in
+            guard let digest = SHA256Digest(hex: name), let size = FileSystem.sizeIfPresent(store.layout.blob(digest)) else { return nil }
+            return (digest, size)
         }
-        return blobs
     }
 }
 
@@ -85,20 +78,9 @@ public enum StoreGarbageCollector {
             removed += 1
             bytes += blob.size
         }
-        var partials = 0
-        if let handle = opendir(store.layout.staging) {
-            var names: [String] = []
-            while let entry = readdir(handle) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-                if name != "." && name != ".." { names.append(name) }
-            }
-            closedir(handle)
-            for name in names {
-                FileSystem.removeTree("\(store.layout.staging)/\(name)")
-                partials += 1
-            }
-        }
-        return Result(removedBlobs: removed, removedBytes: bytes, removedPartials: partials)
+        let partials = (try? FileSystem.directoryEntries(store.layout.staging)) ?? []
+        for name in partials { FileSystem.removeTree("\(store.layout.staging)/\(name)") }
+        return Result(removedBlobs: removed, removedBytes: bytes, removedPartials: partials.count)
     }
 }
 

@@ -14,10 +14,7 @@ public struct StoreState: Sendable {
     static func read(_ layout: StoreLayout) throws -> StoreState {
         guard FileSystem.exists(layout.state) else { return StoreState() }
         let failure = { @Sendable (message: String) in ArtefactError.operational("store \(layout.root): state.json: \(message)") }
-        let value: JSONValue
-        do { value = try StrictJSONParser.parse(FileSystem.readFile(layout.state, limit: 64 << 20)) } catch let error as JSONParseError {
-            throw failure("not valid JSON: \(error)")
-        }
+        let value = try StrictJSONParser.parseFile(layout.state, limit: 64 << 20, failure: failure)
         var reader = try JSONObjectReader(value, context: "state", failure: failure)
         guard case .object(let members) = try reader.requiredValue("highestVersions") else { throw failure("highestVersions is not an object") }
         var highest: [String: Accepted] = [:]

@@ -105,15 +105,7 @@ extension FileSystem {
         var info = stat()
         guard lstat(path, &info) == 0 else { return }
         if (info.st_mode & S_IFMT) == S_IFDIR {
-            if let handle = opendir(path) {
-                var names: [String] = []
-                while let entry = readdir(handle) {
-                    let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-                    if name != "." && name != ".." { names.append(name) }
-                }
-                closedir(handle)
-                for name in names { removeTree("\(path)/\(name)") }
-            }
+            for name in (try? directoryEntries(path)) ?? [] { removeTree("\(path)/\(name)") }
             _ = rmdir(path)
         } else {
             _ = unlink(path)
@@ -124,12 +116,26 @@ extension FileSystem {
 extension FileSystem {
     /// Whether `path` is a directory with nothing in it.
     public static func isEmptyDirectory(_ path: String) throws -> Bool {
+        try directoryEntryNames(path).isEmpty
+    }
+}
+
+extension FileSystem {
+    /// The raw names in a directory, without `.` and `..` (`opendir(3)`, `readdir(3)`).
+    public static func directoryEntryNames(_ path: String) throws -> [[UInt8]] {
         guard let handle = opendir(path) else { throw SystemCallError("opendir", path: path).asArtefactError }
         defer { closedir(handle) }
+        var names: [[UInt8]] = []
         while let entry = readdir(handle) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-            if name != "." && name != ".." { return false }
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { Array($0.prefix { $0 != 0 }) }
+            if name != [UInt8(ascii: ".")] && name != [UInt8(ascii: "."), UInt8(ascii: ".")] { names.append(name) }
         }
-        return true
+        return names
+    }
+
+    /// The names in a directory as text (names that are not UTF-8 are repaired, so use
+    /// this only for artefact's own directories).
+    public static func directoryEntries(_ path: String) throws -> [String] {
+        try directoryEntryNames(path).map { String(decoding: $0, as: UTF8.self) }
     }
 }

@@ -44,22 +44,8 @@ final class TLSContext: @unchecked Sendable {
     private static func useKey(_ path: String, passphrase: SecretBytes?, in context: OpaquePointer) throws {
         var pem = try FileSystem.readFile(path, limit: 1 << 20)
         defer { wipe(&pem) }
-        let bio = MemoryBIO(reading: pem)
-        var request = passphrase
-        let key = withUnsafeMutablePointer(to: &request) { pointer in
-            PEM_read_bio_PrivateKey(bio.pointer, nil, { buffer, size, _, userData in
-                guard let buffer, let userData,
-                      let passphrase = userData.assumingMemoryBound(to: SecretBytes?.self).pointee,
-                      passphrase.count <= Int(size)
-                else { return -1 }
-                passphrase.withUnsafeBytes { bytes in
-                    if bytes.count > 0 { UnsafeMutableRawPointer(buffer).copyMemory(from: bytes.baseAddress!, byteCount: bytes.count) }
-                }
-                return Int32(passphrase.count)
-            }, pointer)
-        }
+        let key = PEMPrivateKey.parse(pem, passphrase: passphrase)
         guard let key else {
-            OpenSSLFailure.clear()
             throw ArtefactError.badInput("\(path) is not a usable client private key (or its passphrase is wrong)")
         }
         defer { EVP_PKEY_free(key) }
