@@ -80,6 +80,10 @@ public enum StoreGarbageCollector {
         }
         let partials = (try? FileSystem.directoryEntries(store.layout.staging)) ?? []
         for name in partials { FileSystem.removeTree("\(store.layout.staging)/\(name)") }
+        // Temporary files of atomic writes that a killed process left behind.
+        for name in try FileSystem.directoryEntries(store.layout.blobs) where name.hasPrefix(".") && name.contains(".tmp-") {
+            FileSystem.removeFile("\(store.layout.blobs)/\(name)")
+        }
         return Result(removedBlobs: removed, removedBytes: bytes, removedPartials: partials.count)
     }
 }
