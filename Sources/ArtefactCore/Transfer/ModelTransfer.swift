@@ -68,7 +68,8 @@ struct Crossing {
         } else {
             throw ArtefactError.badInput("exporting to a plain directory needs a store as the source, whose policy applies; transfer the model into a store first")
         }
-        if let destinationStore, let sourceStore, destinationStore.layout.root == sourceStore.layout.root {
+        // Compare resolved paths: `store`, `./store` and a symlink to it are one store.
+        if let destinationStore, let sourceStore, destinationStore.endpoint.location == sourceStore.endpoint.location {
             throw ArtefactError.badInput("the source and destination are the same store")
         }
         // Fail before any work if a log cannot be written.
