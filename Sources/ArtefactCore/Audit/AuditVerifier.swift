@@ -44,6 +44,8 @@ public enum AuditVerifier {
                         problems.append("the log has \(lines.count) entries but the signed checkpoint covers \(checkpoint.count): entries were cut off the end")
                     } else if checkpoint.count > 0 && SHA256Hasher.digest(lines[Int(checkpoint.count) - 1]).hex != checkpoint.headHash {
                         problems.append("entry \(checkpoint.count) is not the one the signed checkpoint covers: the log was rewritten")
+                    } else if checkpoint.count < Int64(lines.count) {
+                        problems.append("\(Int64(lines.count) - checkpoint.count) entr\(Int64(lines.count) - checkpoint.count == 1 ? "y follows" : "ies follow") the last signed checkpoint: appended without the audit key, or a writer died before signing")
                     }
                 } catch let error as ArtefactError {
                     problems.append(error.message)
