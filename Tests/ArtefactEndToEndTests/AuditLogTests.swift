@@ -113,6 +113,15 @@ import Testing
                        mentioning: ["entry 4 is not the one the signed checkpoint covers"])
     }
 
+    @Test func anEntryAppendedWithoutTheAuditKeyIsReported() throws {
+        let (world, store) = try storeWithHistory()
+        var lines = try readLines(store)
+        lines.append(try forgedEntry(from: lines[3], sequence: 5, previous: sha256(lines[3])))
+        try writeLines(lines, store)
+        expectRejected(try world.run(["audit", "verify", store]), check: "audit log of \(store)",
+                       mentioning: ["1 entry follows the last signed checkpoint"])
+    }
+
     @Test func aTruncatedTailIsCaughtWithAnAuditKey() throws {
         let (world, store) = try storeWithHistory()
         try writeLines(Array(try readLines(store).dropLast()), store)
