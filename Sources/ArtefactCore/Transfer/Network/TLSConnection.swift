@@ -9,11 +9,18 @@ final class TLSConnection {
     private let ssl: OpaquePointer
     let host: String
     let port: Int
+    /// Whether a client certificate is configured: without one, a rejection of "the client
+    /// certificate" means the server wants one.
+    private let presentsCertificate: Bool
+    /// Whether the server has sent any application data on this connection.
+    private var answered = false
     private(set) var closed = false
 
     init(host: String, port: Int, context: TLSContext, settings: TLSSettings) throws {
         self.host = host
         self.port = port
+        presentsCertificate = settings.certificateFile != nil
+        _ = Self.ignoreBrokenPipe
         socket = try Self.connectSocket(host: host, port: port, settings: settings)
         guard let ssl = SSL_new(context.pointer) else {
             Glibc.close(socket)
@@ -31,6 +38,9 @@ final class TLSConnection {
         OpenSSLFailure.clear()
         if SSL_connect(ssl) != 1 {
             let failure = handshakeFailure()
+            // Every stored property is set, so deinit runs when this throws: mark the
+            // connection closed, or deinit would free the session and close the socket again.
+            closed = true
             SSL_free(ssl)
             Glibc.close(socket)
             throw failure
@@ -38,6 +48,11 @@ final class TLSConnection {
     }
 
     deinit { close() }
+
+    /// OpenSSL's socket BIO writes without MSG_NOSIGNAL, so a server that closes the
+    /// connection mid-upload would kill the process with SIGPIPE; ignored, the write fails
+    /// with EPIPE and is reported like any other cut connection.
+    private static let ignoreBrokenPipe: Void = { _ = signal(SIGPIPE, SIG_IGN) }()
 
     func close() {
         guard !closed else { return }
@@ -59,7 +74,10 @@ final class TLSConnection {
     func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
         OpenSSLFailure.clear()
         let count = SSL_read(ssl, buffer.baseAddress, Int32(min(buffer.count, Int(Int32.max))))
-        if count > 0 { return Int(count) }
+        if count > 0 {
+            answered = true
+            return Int(count)
+        }
         let code = SSL_get_error(ssl, count)
         if code == SSL_ERROR_ZERO_RETURN { return 0 }
         throw ioFailure(code, reading: true)
@@ -97,16 +115,30 @@ final class TLSConnection {
     /// With TLS 1.3 a server rejects a client certificate after the handshake; the alert
     /// arrives on the first read, so read failures name it as an authentication failure.
     private func ioFailure(_ code: Int32, reading: Bool) -> ArtefactError {
+        let timedOut = errno == EAGAIN || errno == EWOULDBLOCK
         let detail = OpenSSLFailure.lastReason()
-        if detail.contains("certificate required") {
-            return .operational("TLS to \(address): client certificate required: the server refused the connection without one; give --tls-cert and --tls-key")
+        let certificateRejected = detail.contains("unknown ca") || detail.contains("bad certificate") || detail.contains("certificate unknown")
+            || detail.contains("decrypt error") || detail.contains("access denied")
+        // Servers older than TLS 1.3's certificate_required alert (Go before 1.21, as in
+        // distribution 2.8) answer a missing certificate with bad_certificate.
+        let certificateRequired = ArtefactError.operational(
+            "TLS to \(address): client certificate required: the server refused the connection without one; give --tls-cert and --tls-key")
+        if detail.contains("certificate required") || (certificateRejected && !presentsCertificate) {
+            return certificateRequired
         }
-        if detail.contains("unknown ca") || detail.contains("bad certificate") || detail.contains("certificate unknown")
-            || detail.contains("decrypt error") || detail.contains("access denied") {
+        if certificateRejected {
             return .operational("TLS to \(address): the server rejected the client certificate (\(Self.describe(detail))); use a certificate its CA issued")
         }
-        if code == SSL_ERROR_SYSCALL || code == SSL_ERROR_ZERO_RETURN || detail.contains("unexpected eof") {
-            let reason = errno == EAGAIN || errno == EWOULDBLOCK ? "timed out" : "the connection was closed"
+        let closedByPeer = code == SSL_ERROR_SYSCALL || code == SSL_ERROR_ZERO_RETURN || detail.contains("unexpected eof")
+        if closedByPeer && !timedOut && !answered {
+            // A server that rejects the client certificate sends its alert and closes while
+            // the client's last handshake messages are still unread, so the connection is
+            // often reset and the alert discarded before it can be read.
+            guard presentsCertificate else { return certificateRequired }
+            return .operational("TLS to \(address): the server closed the connection right after the handshake, so it most likely rejected the client certificate; use a certificate its CA issued")
+        }
+        if closedByPeer {
+            let reason = timedOut ? "timed out" : "the connection was closed"
             return .operational("connection to \(address) failed while \(reading ? "reading" : "writing"): \(reason)")
         }
         return .operational("TLS to \(address) failed while \(reading ? "reading" : "writing"): \(Self.describe(detail))")

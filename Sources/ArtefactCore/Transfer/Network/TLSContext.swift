@@ -27,7 +27,7 @@ final class TLSContext: @unchecked Sendable {
                 OpenSSLFailure.clear()
                 throw ArtefactError.badInput("\(certificate) is not a usable client certificate (PEM)")
             }
-            try Self.useKey(key, passphrase: keyPassphrase, in: context)
+            try Self.useKey(key, passphrase: keyPassphrase, certificate: certificate, in: context)
             guard SSL_CTX_check_private_key(context) == 1 else {
                 OpenSSLFailure.clear()
                 throw ArtefactError.badInput("the client key \(key) does not match the client certificate \(certificate)")
@@ -41,7 +41,7 @@ final class TLSContext: @unchecked Sendable {
 
     deinit { SSL_CTX_free(pointer) }
 
-    private static func useKey(_ path: String, passphrase: SecretBytes?, in context: OpaquePointer) throws {
+    private static func useKey(_ path: String, passphrase: SecretBytes?, certificate: String, in context: OpaquePointer) throws {
         var pem = try FileSystem.readFile(path, limit: 1 << 20)
         defer { wipe(&pem) }
         let key = PEMPrivateKey.parse(pem, passphrase: passphrase)
@@ -50,7 +50,12 @@ final class TLSContext: @unchecked Sendable {
         }
         defer { EVP_PKEY_free(key) }
         guard SSL_CTX_use_PrivateKey(context, key) == 1 else {
-            throw ArtefactError.badInput("\(path): \(OpenSSLFailure.lastReason())")
+            // OpenSSL checks the key against the certificate loaded before it.
+            let reason = OpenSSLFailure.lastReason()
+            if reason.contains("key values mismatch") {
+                throw ArtefactError.badInput("the client key \(path) does not match the client certificate \(certificate)")
+            }
+            throw ArtefactError.badInput("\(path): \(reason)")
         }
     }
 }
