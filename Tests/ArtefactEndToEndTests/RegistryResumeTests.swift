@@ -29,7 +29,8 @@ import Testing
         let result = try fixture.push(source, "big@1.0.0", to: "ml/big", via: proxy.reference("ml/big"))
         expectOperationalFailure(result, mentioning: [proxy.address], sourceLocation: sourceLocation)
         #expect(result.stdout.isEmpty, sourceLocation: sourceLocation)
-        #expect(proxy.events.contains("dropped connection 2"), "proxy: \(proxy.events)", sourceLocation: sourceLocation)
+        // An upload chunk is never resent blindly on a new connection: the push fails, and
+        // the rerun asks the registry where the upload stands.
         #expect(try fixture.registry.manifestDigest("ml/big", tag: "1.0.0") == nil, sourceLocation: sourceLocation)
         // Where the unfinished upload stands is kept in the source store's staging area.
         #expect(fixture.world.stagingNames(source).contains { $0.hasPrefix("upload-") }, "staging: \(fixture.world.stagingNames(source))",
@@ -48,7 +49,7 @@ import Testing
     @Test func aConnectionCutMidChunkFailsAndTheRerunSkipsTheBlobsAlreadyUploaded() throws {
         let (fixture, source) = try prepareLarge()
         // 100 MB is past the first 64 MiB chunk of the large file, in the middle of the second.
-        let proxy = try CuttingProxy(to: fixture.registry.port, cutAfter: 100_000_000, dropping: 1, in: fixture.world.scratch)
+        let proxy = try CuttingProxy(to: fixture.registry.port, cutAfter: 100_000_000, in: fixture.world.scratch)
         try expectCutPush(fixture, source, via: proxy)
         #expect(proxy.events.first == "cut after 100000000 bytes", "proxy: \(proxy.events)")
         let uploaded = fixture.registry.storedBlobs
@@ -70,7 +71,7 @@ import Testing
         let (fixture, source) = try prepareLarge()
         // Past 32 MiB the proxy waits for the registry to acknowledge the first chunk, then
         // cuts as the second one starts.
-        let proxy = try CuttingProxy(to: fixture.registry.port, cutAfter: 32 << 20, atNextRequest: true, dropping: 1,
+        let proxy = try CuttingProxy(to: fixture.registry.port, cutAfter: 32 << 20, atNextRequest: true,
                                      in: fixture.world.scratch)
         try expectCutPush(fixture, source, via: proxy)
         #expect(proxy.events.first?.hasSuffix("bytes, before the next request") == true, "proxy: \(proxy.events)")

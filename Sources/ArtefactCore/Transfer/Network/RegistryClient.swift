@@ -172,7 +172,7 @@ final class RegistryClient: @unchecked Sendable {
             do {
                 try connection.send(request, host: reference.address)
                 return try connection.readResponseHead()
-            } catch let error as ArtefactError where attempt == 0 && isStaleConnection(error) {
+            } catch let error as ArtefactError where attempt == 0 && isStaleConnection(error) && isIdempotent(request) {
                 self.connection = nil
                 continue
             } catch {
@@ -181,6 +181,12 @@ final class RegistryClient: @unchecked Sendable {
             }
         }
         throw ArtefactError.operational("connection to \(reference.address) failed")
+    }
+
+    /// Requests that may be sent twice without harm. An upload chunk (PATCH) or the start
+    /// of an upload (POST) is never resent blindly: a rerun asks the registry where it stands.
+    private func isIdempotent(_ request: HTTPRequest) -> Bool {
+        request.method != "PATCH" && request.method != "POST"
     }
 
     private func isStaleConnection(_ error: ArtefactError) -> Bool {
