@@ -1,5 +1,4 @@
 import Glibc
-import Synchronization
 
 /// Hashes a scanned tree's files on `jobs` threads. Each worker keeps one read buffer and
 /// one SHA-256 context for its whole life and reads with `pread`, so memory stays bounded
@@ -28,28 +27,16 @@ public struct ParallelHasher: Sendable {
     /// Hashes every file of `tree`. Fails if a file changed size or kind since the scan.
     public func hash(_ tree: ScannedTree, progress: HashProgress? = nil) throws -> [ModelFile] {
         let work = WorkList(tree: tree, parameters: parameters)
-        let state = SharedState(itemCount: work.items.count)
         let bufferSize = bufferSize
         let workerCount = min(jobs, max(1, work.items.count))
         let readsAhead = jobs >= 2 * workerCount
-        runOnThreads(count: workerCount) { _ in
-            let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: bufferSize, alignment: 4096)
-            defer { buffer.deallocate() }
-            let hasher = SHA256Hasher()
-            let readAhead = readsAhead ? ReadAheadHasher() : nil
-            while let index = state.nextItem() {
-                let item = work.items[index]
-                do {
-                    let digest = try Self.hashItem(
-                        item, tree: tree, buffer: buffer, hasher: hasher, readAhead: readAhead, progress: progress)
-                    state.store(digest, at: index)
-                } catch {
-                    state.fail(error)
-                }
-            }
+        let digests = try ParallelWork.run(count: work.items.count, workers: workerCount, makeState: {
+            HashWorker(bufferSize: bufferSize, readsAhead: readsAhead)
+        }) { index, worker in
+            try Self.hashItem(work.items[index], tree: tree, buffer: worker.buffer, hasher: worker.hasher,
+                              readAhead: worker.readAhead, progress: progress)
         }
-        if let failure = state.failure { throw failure }
-        return work.assemble(state.digests)
+        return work.assemble(digests)
     }
 
     private static func hashItem(
@@ -136,10 +123,10 @@ struct WorkList: Sendable {
         self.sharded = sharded
     }
 
-    func assemble(_ digests: [SHA256Digest?]) -> [ModelFile] {
+    func assemble(_ digests: [SHA256Digest]) -> [ModelFile] {
         var perFile = [[(Int64, SHA256Digest)]](repeating: [], count: files.count)
         for (index, item) in items.enumerated() {
-            perFile[item.fileIndex].append((item.offset, digests[index]!))
+            perFile[item.fileIndex].append((item.offset, digests[index]))
         }
         return files.enumerated().map { index, file in
             let parts = perFile[index].sorted { $0.0 < $1.0 }.map(\.1)
@@ -149,34 +136,16 @@ struct WorkList: Sendable {
     }
 }
 
-/// The hand-out counter, the results and the first failure, shared by the workers.
-private final class SharedState: Sendable {
-    private let next = Atomic<Int>(0)
-    private let itemCount: Int
-    private let results: Mutex<[SHA256Digest?]>
-    private let firstFailure = Mutex<(any Error)?>(nil)
-    private let stopped = Atomic<Bool>(false)
+/// One hashing thread's reusable state: its read buffer, SHA-256 context and read-ahead.
+private final class HashWorker {
+    let buffer: UnsafeMutableRawBufferPointer
+    let hasher = SHA256Hasher()
+    let readAhead: ReadAheadHasher?
 
-    init(itemCount: Int) {
-        self.itemCount = itemCount
-        self.results = Mutex([SHA256Digest?](repeating: nil, count: itemCount))
+    init(bufferSize: Int, readsAhead: Bool) {
+        buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: bufferSize, alignment: 4096)
+        readAhead = readsAhead ? ReadAheadHasher() : nil
     }
 
-    func nextItem() -> Int? {
-        guard !stopped.load(ordering: .relaxed) else { return nil }
-        let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
-        return index < itemCount ? index : nil
-    }
-
-    func store(_ digest: SHA256Digest, at index: Int) {
-        results.withLock { $0[index] = digest }
-    }
-
-    func fail(_ error: any Error) {
-        firstFailure.withLock { if $0 == nil { $0 = error } }
-        stopped.store(true, ordering: .relaxed)
-    }
-
-    var failure: (any Error)? { firstFailure.withLock { $0 } }
-    var digests: [SHA256Digest?] { results.withLock { $0 } }
+    deinit { buffer.deallocate() }
 }
