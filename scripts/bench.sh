@@ -9,6 +9,7 @@
 #   BENCH_RUNS=7 scripts/bench.sh         timed runs per measurement, best kept (default 5)
 #   BENCH_QUIET_WAIT=0 scripts/bench.sh   seconds to wait for an idle machine before each
 #                                         measurement (default 300; a busy start is noted)
+#   BENCH_CROSSINGS=0 scripts/bench.sh    skip the crossing rows (transfer, registry push/pull)
 #
 # References (ceilings, openssl dgst) are sampled at the start and again at the end, and
 # the best sample is kept, so a busy machine can only make artefact's ratios look worse.
@@ -54,7 +55,7 @@ log() { printf '%s\n' "$*" >&2; }
 install_tools() {
     # shellcheck source=lib/packages.sh
     source "$REPO/scripts/lib/packages.sh"
-    ensure_debian_packages time coreutils findutils openssl hyperfine libsodium-dev libssl-dev pkg-config
+    ensure_debian_packages time coreutils findutils openssl hyperfine libsodium-dev libssl-dev pkg-config docker-registry curl
     command -v python3 >/dev/null 2>&1 || ensure_debian_packages python3
     ensure_swift
 }
@@ -364,6 +365,15 @@ main() {
     sample_ceilings
 
     report
+
+    # Crossings: a transfer into a store, and a push and pull through a registry over
+    # mutual TLS (scripts/lib/bench_crossings.sh). BENCH_CROSSINGS=0 skips them.
+    if [ "${BENCH_CROSSINGS:-1}" != 0 ]; then
+        rm -rf "${WORK:?}/four" "$WORK/one"
+        # shellcheck source=lib/bench_crossings.sh
+        source "$REPO/scripts/lib/bench_crossings.sh"
+        crossing_benchmarks "$BIN" "$WORK" "$SCALE" "$(( RUNS < 3 ? RUNS : 3 ))"
+    fi
 }
 
 main "$@"
