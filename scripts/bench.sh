@@ -174,7 +174,8 @@ idle_percent() {
 # idle, since a build or test run beside the benchmark takes cores it needs. Notes LABEL
 # in BUSY if that never came.
 wait_for_quiet() {
-    local label=$1 waited=0 streak=0 idle
+    local label=$1 waited=0 streak=0 idle=0
+    [ "$QUIET_WAIT" -gt 0 ] || return 0
     while [ "$streak" -lt 3 ] && [ "$waited" -lt "$QUIET_WAIT" ]; do
         idle=$(idle_percent)
         waited=$((waited + 1))
@@ -324,7 +325,9 @@ report() {
     local label
     for label in "${ROWS[@]}"; do report_row "$label"; done
     echo
-    if [ ${#BUSY[@]} -eq 0 ]; then
+    if [ "$QUIET_WAIT" -eq 0 ]; then
+        echo "idleness was not checked (BENCH_QUIET_WAIT=0)"
+    elif [ ${#BUSY[@]} -eq 0 ]; then
         echo "every measurement began on an idle machine (3 s at >= 90% idle)"
     else
         echo "began while other work was using the CPUs (figures may be low):"
