@@ -30,9 +30,11 @@ public struct ModelManifest: Equatable, Sendable {
         self.hashing = hashing
         self.ignore = ignore
         self.contents = contents
+        self.modelDigest = ModelDigest.compute(contents, parameters: hashing)
     }
 
-    public var modelDigest: SHA256Digest { ModelDigest.compute(contents, parameters: hashing) }
+    /// The digest of the whole file list, computed once.
+    public let modelDigest: SHA256Digest
 
     /// Names and versions are labels, not paths: printable, one line, at most 256 bytes.
     static func checkLabel(_ text: String, field: String, failure: (String) -> ArtefactError) throws {

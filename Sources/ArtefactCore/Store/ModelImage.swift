@@ -10,21 +10,36 @@ public struct ModelImage: Sendable {
     public let bundleBytes: [UInt8]
     /// One layer per file, in the manifest's file order.
     public let layers: [OCIDescriptor]
+    /// The image manifest, serialised once.
+    public let imageManifestBytes: [UInt8]
 
     /// - Parameter blobDigests: each file's whole-content SHA-256, in the manifest's file order.
     public init(manifest: ModelManifest, bundleBytes: [UInt8], blobDigests: [SHA256Digest]) {
         self.manifest = manifest
         self.bundleBytes = bundleBytes
-        layers = zip(manifest.contents.files, blobDigests).map { file, digest in
+        let layers = zip(manifest.contents.files, blobDigests).map { file, digest in
             OCIDescriptor(mediaType: OCIMediaType.modelFile, digest: digest, size: file.size,
                           annotations: [OCIMediaType.titleAnnotation: file.path])
         }
+        self.layers = layers
+        let annotations = Self.annotations(of: manifest)
+        let config = OCIDescriptor.of(Self.config(of: manifest), mediaType: OCIMediaType.modelConfig)
+        imageManifestBytes = JSONWriter.compact(jsonObject([
+            ("schemaVersion", .integer(2)),
+            ("mediaType", .string(OCIMediaType.imageManifest)),
+            ("artifactType", .string(OCIMediaType.modelArtifact)),
+            ("config", config.json),
+            ("layers", .array(layers.map(\.json))),
+            ("annotations", .object(annotations.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })),
+        ]))
     }
 
     /// The tag of this model version: `NAME_VERSION` (OCI `ref.name` and registry tag).
     public static func reference(name: String, version: String) -> String { "\(name)_\(version)" }
 
-    public var modelAnnotations: [String: String] {
+    public var modelAnnotations: [String: String] { Self.annotations(of: manifest) }
+
+    private static func annotations(of manifest: ModelManifest) -> [String: String] {
         var annotations = [
             OCIMediaType.nameAnnotation: manifest.name,
             OCIMediaType.digestAnnotation: "sha256:\(manifest.modelDigest.hex)",
@@ -34,7 +49,9 @@ public struct ModelImage: Sendable {
         return annotations
     }
 
-    public var configBytes: [UInt8] {
+    public var configBytes: [UInt8] { Self.config(of: manifest) }
+
+    private static func config(of manifest: ModelManifest) -> [UInt8] {
         JSONWriter.compact(jsonObject([
             ("name", .string(manifest.name)), ("version", manifest.version.map(JSONValue.string)),
             ("classification", .string(manifest.classification.rawValue)),
@@ -44,17 +61,6 @@ public struct ModelImage: Sendable {
     }
 
     public var config: OCIDescriptor { .of(configBytes, mediaType: OCIMediaType.modelConfig) }
-
-    public var imageManifestBytes: [UInt8] {
-        JSONWriter.compact(jsonObject([
-            ("schemaVersion", .integer(2)),
-            ("mediaType", .string(OCIMediaType.imageManifest)),
-            ("artifactType", .string(OCIMediaType.modelArtifact)),
-            ("config", config.json),
-            ("layers", .array(layers.map(\.json))),
-            ("annotations", .object(modelAnnotations.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })),
-        ]))
-    }
 
     /// The image manifest's descriptor, as the index lists it.
     public var imageDescriptor: OCIDescriptor {
