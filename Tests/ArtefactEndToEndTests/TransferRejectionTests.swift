@@ -121,6 +121,16 @@ import Testing
         try world.transferAccepted(cloud, onprem, ["--model", "bert@1.0.0"])
     }
 
+    @Test func aCrossingsClockCannotBeMovedBack() throws {
+        let world = try StoreFixture()
+        let model = try world.signedModel("model", name: "bert", version: "1.0.0")
+        let store = try world.makeStore("store")
+        let index = try world.indexBytes(store)
+        let earlier = timeFromNow(seconds: -3 * 86_400)
+        expectBadInput(try world.transfer(model, store, ["--at", earlier]), mentioning: ["--at cannot move a crossing's clock back"])
+        #expect(try world.indexBytes(store) == index)
+    }
+
     @Test func aStoreWithABitFlippedBlobCannotSendThatModelOn() throws {
         let world = try StoreFixture()
         let model = try world.signedModel("model", name: "bert", version: "1.0.0")

@@ -21,7 +21,8 @@ enum TransferCommand: Command {
       --signature FILE        the bundle of a directory source (default: SRC/model.sig)
       --json                  print the outcome as JSON
       --jobs N                copy on N threads (default: the number of processors)
-      --at TIME               judge expiry, age and certificates as of this UTC time
+      --at TIME               judge expiry, age and certificates as of this later UTC time
+                              (never earlier than now: a crossing's clock cannot go back)
 
     Registries are reached over TLS 1.3 only, trusting only the given CA, presenting a
     client certificate. Each option may also come from the environment or from the local
@@ -49,8 +50,14 @@ enum TransferCommand: Command {
         let source = try TransferEndpointParser.source(sourcePath, name: name, version: version, signature: arguments.value("--signature"),
                                                        registry: registry)
         let destination = try TransferEndpointParser.destination(destinationPath, registry: registry)
+        let now = try ArgumentValues.moment(arguments.value("--at"))
+        // A crossing may be judged later than now (to rehearse an expiry), never earlier:
+        // moving the clock back would let an expired model in.
+        guard now.secondsSinceEpoch >= Timestamp.now.secondsSinceEpoch - 60 else {
+            throw ArtefactError.badInput("--at cannot move a crossing's clock back; expired models must be re-signed")
+        }
         let request = TransferRequest(source: source, destination: destination, expectedName: name, expectedVersion: version,
-                                      now: try ArgumentValues.moment(arguments.value("--at")),
+                                      now: now,
                                       jobs: try ArgumentValues.jobs(arguments.value("--jobs")),
                                       auditPassphrase: try PassphraseSource.auditKeyPassphrase())
         let outcome = try ModelTransfer.run(request)
