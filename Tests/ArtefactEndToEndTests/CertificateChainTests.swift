@@ -5,12 +5,8 @@ import Testing
 /// valid at the verification time, and end in a code-signing leaf holding the signing key.
 @Suite struct CertificateChainTests {
     @Test func goodChainIsAccepted() throws {
-        let scratch = try Scratch()
-        let pki = try TestPKI(in: scratch)
-        let leaf = try pki.issueLeaf("signer", commonName: "ml-signer-1", serial: 100)
-        let crl = try pki.writeCRL("intermediate.crl")
-        let model = try scratch.makeModel(weightBytes: 1024)
-        try expectSuccess(try TrustCLI.sign(model, with: leaf, of: pki), "sign")
+        let signed = try CertificateSignedModel.make()
+        let (scratch, pki, crl, model) = (signed.scratch, signed.pki, signed.crl, signed.model)
         let policy = try PolicyFile.certificateSigner(ca: pki.root.certificate, crl: crl, identity: "CN=ml-signer-*", in: scratch)
 
         let result = try TrustCLI.verify(model, policy: policy)

@@ -13,13 +13,28 @@ import Testing
         ], in: scratch)
     }
 
+    /// Two key pairs, a model signed by the first, and the two-key policy.
+    private struct FirstSigned {
+        let scratch: Scratch
+        let first: KeyPair
+        let second: KeyPair
+        let model: String
+        let policy: String
+
+        static func make() throws -> FirstSigned {
+            let scratch = try Scratch()
+            let first = try KeyPair.generate(in: scratch, name: "first")
+            let second = try KeyPair.generate(in: scratch, name: "second")
+            let model = try scratch.makeModel(weightBytes: 1024)
+            let policy = try CoSigningTests.twoKeyPolicy(first, second, in: scratch)
+            try expectSuccess(try TrustCLI.sign(model, with: first), "sign")
+            return FirstSigned(scratch: scratch, first: first, second: second, model: model, policy: policy)
+        }
+    }
+
     @Test func twoKeysMeetAThresholdOfTwo() throws {
-        let scratch = try Scratch()
-        let first = try KeyPair.generate(in: scratch, name: "first")
-        let second = try KeyPair.generate(in: scratch, name: "second")
-        let model = try scratch.makeModel(weightBytes: 1024)
-        let policy = try Self.twoKeyPolicy(first, second, in: scratch)
-        try expectSuccess(try TrustCLI.sign(model, with: first), "sign")
+        let signed = try FirstSigned.make()
+        let (second, model, policy) = (signed.second, signed.model, signed.policy)
         expectRejected(try TrustCLI.verify(model, policy: policy), check: "threshold",
                        mentioning: ["rule 1 (\"*\") needs 2 distinct signer(s) among first, second; 1 signed"])
 
@@ -43,12 +58,8 @@ import Testing
     }
 
     @Test func sameSignatureTwiceInTheBundleCountsOnce() throws {
-        let scratch = try Scratch()
-        let first = try KeyPair.generate(in: scratch, name: "first")
-        let second = try KeyPair.generate(in: scratch, name: "second")
-        let model = try scratch.makeModel(weightBytes: 1024)
-        let policy = try Self.twoKeyPolicy(first, second, in: scratch)
-        try expectSuccess(try TrustCLI.sign(model, with: first), "sign")
+        let signed = try FirstSigned.make()
+        let (model, policy) = (signed.model, signed.policy)
 
         var bundle = try EditableBundle(path: "\(model)/model.sig")
         let signatures = try #require(bundle.envelope["signatures"] as? [[String: Any]])

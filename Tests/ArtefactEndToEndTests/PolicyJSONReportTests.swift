@@ -83,12 +83,8 @@ import Testing
     }
 
     @Test func chainRejectionIsReportedAsAFailedCheck() throws {
-        let scratch = try Scratch()
-        let pki = try TestPKI(in: scratch)
-        let leaf = try pki.issueLeaf("signer", commonName: "ml-signer-1", serial: 100)
-        let crl = try pki.writeCRL("intermediate.crl")
-        let model = try scratch.makeModel(weightBytes: 1024)
-        try expectSuccess(try TrustCLI.sign(model, with: leaf, of: pki), "sign")
+        let signed = try CertificateSignedModel.make()
+        let (scratch, pki, leaf, crl, model) = (signed.scratch, signed.pki, signed.leaf, signed.crl, signed.model)
         try pki.revoke(leaf)
         try pki.writeCRL("intermediate.crl")
         let policy = try PolicyFile.certificateSigner(ca: pki.root.certificate, crl: crl, in: scratch)

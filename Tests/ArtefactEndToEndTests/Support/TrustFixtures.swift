@@ -137,3 +137,23 @@ enum TrustCLI {
 func expectSuccess(_ result: CLIResult, _ what: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
     try #require(result.status == 0, "\(what) failed with exit \(result.status): \(result.stderr)", sourceLocation: sourceLocation)
 }
+
+/// Where most certificate tests start: a PKI, a code-signing leaf "ml-signer-1" (serial
+/// 100), the intermediate's CRL, and a small model signed with the leaf and its chain.
+struct CertificateSignedModel {
+    let scratch: Scratch
+    let pki: TestPKI
+    let leaf: TestPKI.Certificate
+    let crl: String
+    let model: String
+
+    static func make() throws -> CertificateSignedModel {
+        let scratch = try Scratch()
+        let pki = try TestPKI(in: scratch)
+        let leaf = try pki.issueLeaf("signer", commonName: "ml-signer-1", serial: 100)
+        let crl = try pki.writeCRL("intermediate.crl")
+        let model = try scratch.makeModel(weightBytes: 1024)
+        try expectSuccess(try TrustCLI.sign(model, with: leaf, of: pki), "sign")
+        return CertificateSignedModel(scratch: scratch, pki: pki, leaf: leaf, crl: crl, model: model)
+    }
+}
