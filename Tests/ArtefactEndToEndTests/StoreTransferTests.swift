@@ -118,4 +118,19 @@ import Testing
         expectRejected(result, check: "model", mentioning: ["the signed model is bert, not gpt"])
         #expect(try world.labels(store).isEmpty)
     }
+
+    /// A model signed with its bundle outside the directory has no signed place for a
+    /// bundle inside, so an export puts the bundle beside the exported directory.
+    @Test func anExportOfAModelSignedWithAnOutsideBundlePutsTheBundleBesideIt() throws {
+        let world = try StoreFixture()
+        let outside = world.path("resnet.sig")
+        let model = try world.signedModel("model", name: "resnet", version: "1.0.0", signArguments: ["--signature", outside])
+        let store = try world.makeStore("store")
+        try world.transferAccepted(model, store, ["--signature", outside])
+        let exported = world.path("served")
+        let outcome = try world.transferAccepted(store, exported, ["--model", "resnet"])
+        #expect(outcome["exportedBundle"] as? String == exported + ".sig")
+        #expect(!FileManager.default.fileExists(atPath: exported + "/model.sig"))
+        expectAccepted(try world.run(["verify", exported, "--key", world.signer.publicKey, "--signature", exported + ".sig"]))
+    }
 }

@@ -27,14 +27,13 @@ enum DirectoryExport {
             // list leaves that place out; otherwise beside the directory.
             let insideAllowed = try IgnoreRules(patterns: manifest.ignore).ignores(ModelLocation.defaultBundleName, isDirectory: false)
             let bundlePath = insideAllowed ? "\(target)/\(ModelLocation.defaultBundleName)" : "\(target).sig"
-            if insideAllowed {
-                try AtomicFile.write(bundleBytes, to: "\(temporary)/\(ModelLocation.defaultBundleName)")
-            } else {
-                try AtomicFile.write(bundleBytes, to: bundlePath)
-            }
+            if insideAllowed { try AtomicFile.write(bundleBytes, to: "\(temporary)/\(ModelLocation.defaultBundleName)") }
             try FileSystem.syncDirectory(temporary)
             if FileSystem.isDirectory(target) { _ = rmdir(target) }
             do { try FileSystem.rename(temporary, to: target) } catch { throw error.asArtefactError }
+            // A bundle beside the directory is written only once the directory is in place,
+            // so a failed export leaves no stray bundle behind.
+            if !insideAllowed { try AtomicFile.write(bundleBytes, to: bundlePath) }
             try FileSystem.syncDirectory(FileSystem.directoryName(target))
             return Result(copied: totals, bundlePath: bundlePath)
         } catch {
