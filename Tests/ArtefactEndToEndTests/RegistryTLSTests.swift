@@ -74,4 +74,17 @@ import Testing
         expectBadInput(result, mentioning: ["does not match the client certificate"])
         #expect(fixture.registry.storedBlobs.isEmpty)
     }
+
+    /// A server certificate from the trusted CA, but for another name than the address
+    /// artefact connects to, is refused: the name is checked, not only the issuer.
+    @Test func aServerCertificateForAnotherNameIsRefused() throws {
+        let world = try StoreFixture()
+        let pki = try RegistryPKI(in: world.scratch, serverNames: "DNS:registry.test")
+        let fixture = try RegistryFixture(world: world, pki: pki, authentication: .none)
+        let (_, source) = try fixture.storedModel()
+
+        let result = try fixture.push(source, "resnet@1.0.0")
+        expectOperationalFailure(result, mentioning: ["server certificate is not trusted", "mismatch"])
+        #expect(fixture.registry.storedBlobs.isEmpty)
+    }
 }

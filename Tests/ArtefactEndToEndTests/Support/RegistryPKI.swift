@@ -14,8 +14,9 @@ final class RegistryPKI {
     private var serial = 3
 
     /// Makes "`name` CA" under `scratch`, a server certificate with subject
-    /// `CN=registry.test` and a client certificate `CN=ci-runner`.
-    init(in scratch: Scratch, name: String = "Registry") throws {
+    /// `CN=registry.test` for `serverNames` (subjectAltName syntax) and a client
+    /// certificate `CN=ci-runner`.
+    init(in scratch: Scratch, name: String = "Registry", serverNames: String = "IP:127.0.0.1,DNS:localhost") throws {
         self.name = name
         directory = scratch.url.appendingPathComponent("tls-\(name)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -28,7 +29,7 @@ final class RegistryPKI {
         let issuer = TestPKI.Certificate(certificate: ca, key: caKey)
         server = try Self.issue("server", subject: "/O=Example/CN=registry.test", serial: 2, by: issuer, in: directory, extensions: """
             extendedKeyUsage=serverAuth
-            subjectAltName=IP:127.0.0.1,DNS:localhost
+            subjectAltName=\(serverNames)
             """)
         client = try Self.issue("client", subject: "/O=Example/CN=ci-runner", serial: 3, by: issuer, in: directory,
                                 extensions: "extendedKeyUsage=clientAuth")
