@@ -67,7 +67,7 @@ import Testing
         // The source store names its TLS files at init; the push gives none on the command line.
         let source = world.path("source")
         let created = try world.run(["store", "init", source, "--environment", "prod",
-                                     "--policy", try world.writePolicy("source-policy.json")] + fixture.tlsArguments)
+                                     "--policy", try world.writePolicy("source-policy.json", anchorAuditKey: false)] + fixture.tlsArguments)
         try #require(created.status == 0, "store init: \(created.stderr)")
         try world.transferAccepted(model, source)
         try fixture.pushAccepted(source, "resnet@1.0.0", tls: [])

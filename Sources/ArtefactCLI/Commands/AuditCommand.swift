@@ -1,26 +1,33 @@
 import ArtefactCore
 
-/// `artefact audit show|verify|export`: read and check a store's crossing log.
+/// `artefact audit show|verify|export|recover`: read, check and recover a store's crossing log.
 enum AuditCommand: Command {
     static let name = "audit"
-    static let summary = "show, verify and export a store's tamper-evident crossing log"
+    static let summary = "show, verify, export and recover a store's tamper-evident crossing log"
     static let help = """
     Usage: artefact audit show DIR [--json] [--since TIME]
-           artefact audit verify DIR [--json]
+           artefact audit verify DIR [--json] [--audit-key PUBLIC_KEY]
            artefact audit export DIR
+           artefact audit recover DIR [--note TEXT]
 
       show     the entries, oldest first (--since: only those at or after TIME)
       verify   check the hash chain and the signed checkpoint: an edited, deleted,
-               reordered, inserted or cut-off entry is reported (exit 1)
+               reordered, inserted, unsigned or cut-off entry is reported (exit 1). The
+               checkpoint is checked with the key anchored outside the store: --audit-key,
+               else the policy's "audit_key" (exit 2 when the store signs checkpoints and
+               neither names a key); never with the store's own audit.pub
       export   sign a fresh checkpoint (when the store has an audit key) and print it with
                every entry as one JSON document, for another environment or a SIEM
+      recover  for a log that no longer verifies: keep it (renamed aside), and begin a new
+               log whose first entry records the break (see Docs/STORE.md, "Recovering a
+               crossing log"); --note adds the operator's words to that entry
 
     """
-    static let flags = FlagSpec(valued: ["--since"], boolean: ["--json"])
+    static let flags = FlagSpec(valued: ["--since", "--audit-key", "--note"], boolean: ["--json"])
 
     static func run(_ arguments: ScannedArguments) throws -> Int32 {
         guard let subcommand = arguments.positionals.first else {
-            throw ArtefactError.badInput("'audit' needs a subcommand: show, verify or export")
+            throw ArtefactError.badInput("'audit' needs a subcommand: show, verify, export or recover")
         }
         guard arguments.positionals.count == 2 else {
             throw ArtefactError.badInput("'audit \(subcommand)' takes one store directory; see 'artefact audit --help'")
@@ -31,13 +38,16 @@ enum AuditCommand: Command {
             try arguments.allowOnly(["--json", "--since"], subcommand: "audit show")
             return try show(store, arguments)
         case "verify":
-            try arguments.allowOnly(["--json"], subcommand: "audit verify")
-            return try verify(store, json: arguments.has("--json"))
+            try arguments.allowOnly(["--json", "--audit-key"], subcommand: "audit verify")
+            return try verify(store, json: arguments.has("--json"), explicitKey: arguments.value("--audit-key"))
         case "export":
             try arguments.allowOnly([], subcommand: "audit export")
             return try export(store)
+        case "recover":
+            try arguments.allowOnly(["--note"], subcommand: "audit recover")
+            return try recover(store, note: arguments.value("--note"))
         default:
-            throw ArtefactError.badInput("unknown audit subcommand '\(subcommand)'; use show, verify or export")
+            throw ArtefactError.badInput("unknown audit subcommand '\(subcommand)'; use show, verify, export or recover")
         }
     }
 
@@ -60,18 +70,21 @@ enum AuditCommand: Command {
         return ExitStatus.success
     }
 
-    private static func verify(_ store: ModelStore, json: Bool) throws -> Int32 {
-        let result = try AuditVerifier.verify(AuditLog(layout: store.layout, checkpointKey: nil), auditKey: store.auditPublicKey)
+    private static func verify(_ store: ModelStore, json: Bool, explicitKey: String?) throws -> Int32 {
+        let result = try AuditVerifier.verify(try store.auditLogForChecking(explicitKey: explicitKey))
         if json {
             Console.outJSON(jsonObject([
                 ("store", .string(store.layout.root)), ("intact", .bool(result.isIntact)), ("entries", .integer(result.entryCount)),
                 ("checkpointCount", result.checkpointCount.map(JSONValue.integer) ?? .null),
-                ("signedCheckpoints", .bool(store.auditPublicKey != nil)),
+                ("signedCheckpoints", .bool(result.anchor != nil)),
+                ("auditKey", result.anchor?.json ?? .null),
                 ("problems", .array(result.problems.map(JSONValue.string))),
             ]))
         } else if result.isIntact {
-            let coverage = result.checkpointCount.map { ", signed checkpoint covers \($0)" } ?? (store.auditPublicKey == nil ? " (no audit key: truncation is not detectable)" : "")
-            Console.out("audit log of \(store.layout.root) is intact: \(result.entryCount) entries\(coverage)\n")
+            let coverage = result.checkpointCount.map { ", signed checkpoint covers \($0)" } ?? ""
+            let key = result.anchor.map { "\nchecked with audit key \($0.key.keyID) from \($0.originDescription)" }
+                ?? " (no audit key: truncation is not detectable)"
+            Console.out("audit log of \(store.layout.root) is intact: \(result.entryCount) entries\(coverage)\(key)\n")
         }
         guard result.isIntact else {
             ArtefactCommandLine.report(.rejected("audit log of \(store.layout.root): \(result.problems[0])"
@@ -84,7 +97,7 @@ enum AuditCommand: Command {
     private static func export(_ store: ModelStore) throws -> Int32 {
         let log = try store.auditLog(passphrase: PassphraseSource.auditKeyPassphrase())
         let document = try withExtendedLifetime(try StoreLock(layout: store.layout)) { () throws -> JSONValue in
-            let verification = try AuditVerifier.verify(log, auditKey: store.auditPublicKey)
+            let verification = try AuditVerifier.verify(log)
             guard verification.isIntact else {
                 throw ArtefactError.rejected("not exporting a damaged log: \(verification.problems[0])")
             }
@@ -92,12 +105,26 @@ enum AuditCommand: Command {
             return jsonObject([
                 ("store", .string(store.layout.root)), ("environment", .string(store.configuration.environment)),
                 ("exportedAt", .string(Timestamp.now.description)),
-                ("auditKey", store.auditPublicKey.map { .string($0.keyID) } ?? .null),
+                ("auditKey", log.anchor.map { .string($0.key.keyID) } ?? .null),
                 ("checkpoint", checkpoint?.json ?? .null),
                 ("entries", .array(try log.entries().map(\.json))),
             ])
         }
         Console.outJSON(document)
+        return ExitStatus.success
+    }
+
+    private static func recover(_ store: ModelStore, note: String?) throws -> Int32 {
+        let log = try store.auditLog(passphrase: PassphraseSource.auditKeyPassphrase())
+        let outcome = try withExtendedLifetime(try StoreLock(layout: store.layout)) {
+            try AuditRecovery.recover(log, endpoint: store.endpoint, note: note)
+        }
+        var text = "the crossing log of \(store.layout.root) did not verify: \(outcome.problems[0])\n"
+        if let archived = outcome.archivedLog { text += "kept the damaged log as \(archived)\n" }
+        if let archived = outcome.archivedCheckpoint { text += "kept its checkpoint as \(archived)\n" }
+        text += "began a new log: entry 1 (audit-recover) records the break"
+            + (log.anchor.map { ", signed with audit key \($0.key.keyID) from \($0.originDescription)" } ?? " (no audit key: hash chain only)") + "\n"
+        Console.out(text)
         return ExitStatus.success
     }
 }

@@ -16,11 +16,16 @@ enum StoreCommand: Command {
 
       init     create a store in DIR (absent or empty) for environment NAME; the policy must
                be that environment's. --audit-key signs log checkpoints (its passphrase, if
-               any, comes from ARTEFACT_AUDIT_PASSPHRASE or ARTEFACT_PASSPHRASE); the --tls
-               files are remembered for transfers between this store and registries
+               any, comes from ARTEFACT_AUDIT_PASSPHRASE or ARTEFACT_PASSPHRASE); when the
+               policy names an "audit_key", --audit-key must be its private half. The
+               --tls files are remembered for transfers between this store and registries.
+               The policy, keys and TLS files must live outside DIR
       list     the model versions in the store
       verify   re-hash every blob; report bit rot and missing blobs (exit 1 if any)
       gc       remove blobs no model references, and partial uploads of dead transfers
+
+    Every verb that writes the store's crossing log first checks it against its last
+    signed checkpoint, and refuses (exit 3, nothing done) when it does not verify.
 
     """
     static let flags = FlagSpec(valued: ["--environment", "--policy", "--audit-key", "--jobs", "--tls-ca", "--tls-cert", "--tls-key"],
@@ -58,13 +63,21 @@ enum StoreCommand: Command {
         let store = try ModelStore.initialize(at: directory, environment: environment, policyPath: policy, auditKey: auditKey, tls: tls)
         let log = try store.auditLog(passphrase: PassphraseSource.auditKeyPassphrase())
         try withExtendedLifetime(try StoreLock(layout: store.layout)) {
-            try log.append(AuditDraft(action: "store-init", destination: store.endpoint, result: "ok",
-                                      reason: "store created under policy \(store.configuration.policyPath)"))
+            _ = try log.begin(AuditDraft(action: "store-init", destination: store.endpoint, result: "ok",
+                                     reason: "store created under policy \(store.configuration.policyPath)"))
+        }
+        let checkpoints: String
+        switch log.anchor?.origin {
+        case nil: checkpoints = "none (hash chain only)"
+        case .policy?: checkpoints = "signed by key \(log.anchor!.key.keyID), anchored by the policy's audit_key"
+        default:
+            checkpoints = "signed by key \(log.anchor!.key.keyID); the policy anchors no audit key, so 'audit verify' needs "
+                + "--audit-key PUBLIC_KEY (or add \"audit_key\" to the policy)"
         }
         Console.out("""
         created store \(directory) for environment "\(environment)"
         policy \(store.configuration.policyPath)
-        audit checkpoints: \(auditKey.map { "signed by key \($0.key.publicKey.keyID)" } ?? "none (hash chain only)")
+        audit checkpoints: \(checkpoints)
 
         """)
         return ExitStatus.success
@@ -115,6 +128,7 @@ enum StoreCommand: Command {
         let store = try ModelStore.open(directory)
         let log = try store.auditLog(passphrase: PassphraseSource.auditKeyPassphrase())
         let result = try withExtendedLifetime(try StoreLock(layout: store.layout)) { () throws -> StoreGarbageCollector.Result in
+            try log.requireIntact()
             let result = try StoreGarbageCollector.collect(store)
             try log.append(AuditDraft(action: "gc", destination: store.endpoint, result: "ok",
                                       reason: "removed \(result.removedBlobs) blob(s) and \(result.removedPartials) partial upload(s)"))

@@ -27,7 +27,9 @@ public struct AuditDraft: Sendable {
 
 /// A store's append-only, hash-chained crossing log (`artefact/audit.log`, one JSON entry
 /// per line), with an Ed25519-signed checkpoint after every append when the store has an
-/// audit key. Appends happen under the store lock.
+/// audit key. Appends happen under the store lock, and only onto a log that verifies
+/// against its last signed checkpoint with the anchored key: a writer never signs a
+/// checkpoint over a log someone else rewrote.
 public struct AuditLog: Sendable {
     public static let genesisHash = SHA256Hasher.digest(Array("artefact-audit-genesis-v1".utf8)).hex
     public static let maximumSize = 1 << 30
@@ -35,16 +37,47 @@ public struct AuditLog: Sendable {
     public let layout: StoreLayout
     /// The key that signs checkpoints, when the store has one and it is available.
     public let checkpointKey: SigningKey?
+    /// The key checkpoints must verify with, read from outside the store; nil for a
+    /// hash-chain-only log.
+    public let anchor: AnchoredAuditKey?
 
-    public init(layout: StoreLayout, checkpointKey: SigningKey?) {
+    public init(layout: StoreLayout, checkpointKey: SigningKey?, anchor: AnchoredAuditKey? = nil) {
         self.layout = layout
         self.checkpointKey = checkpointKey
+        self.anchor = anchor
     }
 
-    /// Appends one entry, syncs it, and signs a new checkpoint.
+    /// Fails (operational, exit 3) unless the log verifies against its last signed
+    /// checkpoint; every writer calls this before doing any work, under the store lock.
+    public func requireIntact() throws {
+        let result = try AuditVerifier.verify(self)
+        guard result.isIntact else { throw Self.damaged(layout, result.problems[0]) }
+    }
+
+    /// The error of a writer that found the log damaged.
+    static func damaged(_ layout: StoreLayout, _ problem: String) -> ArtefactError {
+        .operational("the crossing log of store \(layout.root) does not verify, so nothing was done or logged: \(problem); "
+                     + "see \"Recovering a crossing log\" in Docs/STORE.md ('artefact audit verify', then 'artefact audit recover')")
+    }
+
+    /// Appends one entry to a log that verifies, syncs it, and signs a new checkpoint.
     @discardableResult
     public func append(_ draft: AuditDraft) throws -> AuditEntry {
-        let lines = try readLines()
+        try requireIntact()
+        return try write(draft, after: try readLines())
+    }
+
+    /// Writes the first entry of a new log (`store init`, or a new segment after
+    /// `audit recover`); refuses when a log or a checkpoint is already there.
+    @discardableResult
+    public func begin(_ draft: AuditDraft) throws -> AuditEntry {
+        guard !FileSystem.exists(layout.auditLog), !FileSystem.exists(layout.auditCheckpoint) else {
+            throw ArtefactError.operational("store \(layout.root) already has a crossing log; a new one is begun only by store init or audit recover")
+        }
+        return try write(draft, after: [])
+    }
+
+    private func write(_ draft: AuditDraft, after lines: [[UInt8]]) throws -> AuditEntry {
         let previous = lines.last.map { SHA256Hasher.digest($0).hex } ?? Self.genesisHash
         let entry = AuditEntry(
             sequence: Int64(lines.count + 1), time: .now, action: draft.action, model: draft.model, source: draft.source,
@@ -65,9 +98,11 @@ public struct AuditLog: Sendable {
         return entry
     }
 
-    /// Signs a checkpoint over the log as it is now (nil without an audit key).
+    /// Signs a checkpoint over the log as it is now (nil without an audit key), after
+    /// checking that the log verifies against the last one.
     public func checkpointNow() throws -> AuditCheckpoint? {
         guard let checkpointKey else { return nil }
+        try requireIntact()
         let lines = try readLines()
         let head = lines.last.map { SHA256Hasher.digest($0).hex } ?? Self.genesisHash
         try writeCheckpoint(count: Int64(lines.count), headHash: head, key: checkpointKey)

@@ -1,17 +1,50 @@
-/// Checks a crossing log: every line decodes, sequence numbers run 1, 2, 3 ..., every
-/// entry names the hash of the one before, and (when the store has an audit key) the
-/// signed checkpoint covers the log's length and head. Edits, deletions, insertions and
-/// reordering break the chain; truncation falls short of the checkpoint.
+/// Checks a crossing log: it is not empty (a store's log begins with its `store-init` or
+/// `audit-recover` entry), every line decodes, sequence numbers run 1, 2, 3 ..., every
+/// entry names the hash of the one before, and, with an anchored audit key, the signed
+/// checkpoint verifies with that key and covers exactly the whole log. Edits, deletions,
+/// insertions and reordering break the chain; truncation falls short of the checkpoint;
+/// entries no checkpoint covers are reported, because whoever writes the store could have
+/// written them. Every writer runs this before it appends, and `audit verify` runs it.
 public enum AuditVerifier {
     public struct Result: Sendable {
         public let entryCount: Int
         public let checkpointCount: Int64?
+        /// The key the checkpoint was checked with, or nil for a hash-chain-only log.
+        public let anchor: AnchoredAuditKey?
         public let problems: [String]
         public var isIntact: Bool { problems.isEmpty }
     }
 
-    public static func verify(_ log: AuditLog, auditKey: PublicKey?) throws -> Result {
+    public static func verify(_ log: AuditLog) throws -> Result {
         let lines = try log.readLines()
+        var problems = try chainProblems(lines)
+        var checkpointCount: Int64?
+        let hasCheckpoint = FileSystem.exists(log.layout.auditCheckpoint)
+        if let anchor = log.anchor {
+            if !hasCheckpoint {
+                problems.append("the store's log is signed with audit key \(anchor.key.keyID.prefix(16)) but there is no checkpoint: "
+                                + "it was deleted, so the log cannot be checked for truncation or rewriting")
+            } else {
+                do {
+                    let checkpoint = try AuditCheckpoint.decode(FileSystem.readFile(log.layout.auditCheckpoint, limit: 1 << 20))
+                    checkpointCount = checkpoint.count
+                    if let problem = coverageProblem(checkpoint, lines: lines, anchor: anchor) { problems.append(problem) }
+                } catch let error as ArtefactError {
+                    problems.append(error.message)
+                }
+            }
+        } else if hasCheckpoint {
+            problems.append("the store holds a signed checkpoint but no audit key is configured to check or sign it: "
+                            + "the store's audit key was removed from artefact/store.json, or the checkpoint was planted")
+        }
+        return Result(entryCount: lines.count, checkpointCount: checkpointCount, anchor: log.anchor, problems: problems)
+    }
+
+    /// What is wrong with the chain of lines itself (at most about 20 problems).
+    static func chainProblems(_ lines: [[UInt8]]) throws -> [String] {
+        guard !lines.isEmpty else {
+            return ["the log is empty or missing: every store's log begins with its store-init entry, so entries were deleted"]
+        }
         var problems: [String] = []
         var previous = AuditLog.genesisHash
         for (index, line) in lines.enumerated() {
@@ -30,28 +63,30 @@ public enum AuditVerifier {
             previous = SHA256Hasher.digest(line).hex
             if problems.count >= 20 { break }
         }
-        var checkpointCount: Int64?
-        if let auditKey {
-            if !FileSystem.exists(log.layout.auditCheckpoint) {
-                if !lines.isEmpty { problems.append("the store has an audit key but no checkpoint: the log cannot be checked for truncation") }
-            } else {
-                do {
-                    let checkpoint = try AuditCheckpoint.decode(FileSystem.readFile(log.layout.auditCheckpoint, limit: 1 << 20))
-                    checkpointCount = checkpoint.count
-                    if !checkpoint.isValid(for: auditKey) {
-                        problems.append("the checkpoint's signature does not verify with the store's audit key")
-                    } else if checkpoint.count > Int64(lines.count) {
-                        problems.append("the log has \(lines.count) entries but the signed checkpoint covers \(checkpoint.count): entries were cut off the end")
-                    } else if checkpoint.count > 0 && SHA256Hasher.digest(lines[Int(checkpoint.count) - 1]).hex != checkpoint.headHash {
-                        problems.append("entry \(checkpoint.count) is not the one the signed checkpoint covers: the log was rewritten")
-                    } else if checkpoint.count < Int64(lines.count) {
-                        problems.append("\(Int64(lines.count) - checkpoint.count) entr\(Int64(lines.count) - checkpoint.count == 1 ? "y follows" : "ies follow") the last signed checkpoint: appended without the audit key, or a writer died before signing")
-                    }
-                } catch let error as ArtefactError {
-                    problems.append(error.message)
-                }
-            }
+        return problems
+    }
+
+    /// Whether the checkpoint is signed by the anchored key and covers exactly `lines`.
+    static func coverageProblem(_ checkpoint: AuditCheckpoint, lines: [[UInt8]], anchor: AnchoredAuditKey) -> String? {
+        let count = Int64(lines.count)
+        if !checkpoint.isValid(for: anchor.key) {
+            return "the checkpoint's signature does not verify with the store's audit key \(anchor.key.keyID.prefix(16)) "
+                + "from \(anchor.originDescription): the checkpoint was forged or signed by another key"
         }
-        return Result(entryCount: lines.count, checkpointCount: checkpointCount, problems: problems)
+        if checkpoint.count > count {
+            return "the log has \(count) entries but the signed checkpoint covers \(checkpoint.count): entries were cut off the end"
+        }
+        if checkpoint.count < 1 {
+            return "the signed checkpoint covers \(checkpoint.count) entries, but every store's log begins with an entry: the log was replaced"
+        }
+        if SHA256Hasher.digest(lines[Int(checkpoint.count) - 1]).hex != checkpoint.headHash {
+            return "entry \(checkpoint.count) is not the one the signed checkpoint covers: the log was rewritten"
+        }
+        if checkpoint.count < count {
+            let extra = count - checkpoint.count
+            return "\(extra) entr\(extra == 1 ? "y follows" : "ies follow") the last signed checkpoint: "
+                + "appended without the audit key, or a writer died before signing"
+        }
+        return nil
     }
 }

@@ -12,15 +12,23 @@ public struct TrustPolicy: Sendable {
     public let sourcePath: String?
     /// Model names a store may accept at a version lower than its highest (`allow_downgrade`).
     public let downgradableModels: [String]
+    /// The public key that must verify the crossing log's checkpoints of this environment's
+    /// stores (`audit_key`): the anchor a store's writers cannot replace.
+    public let auditKey: AnchoredAuditKey?
+    /// Every file the policy read (signer keys, roots, CRLs, the audit key), as resolved
+    /// paths, so a store can refuse a policy that trusts files inside the store.
+    public let referencedFiles: [String]
 
     public init(environment: String, clearance: Classification?, signers: [PolicySigner], rules: [PolicyRule], sourcePath: String?,
-                downgradableModels: [String] = []) {
+                downgradableModels: [String] = [], auditKey: AnchoredAuditKey? = nil, referencedFiles: [String] = []) {
         self.environment = environment
         self.clearance = clearance
         self.signers = signers
         self.rules = rules
         self.sourcePath = sourcePath
         self.downgradableModels = downgradableModels
+        self.auditKey = auditKey
+        self.referencedFiles = referencedFiles
     }
 
     /// Whether this policy explicitly allows a downgrade of the model `name`.

@@ -1,6 +1,7 @@
 /// Reads a policy file strictly: duplicate keys, unknown fields, missing files and unknown
 /// signer names are bad input (exit 2), each named in the message. Paths inside the
-/// policy are relative to the policy file.
+/// policy are relative to the policy file; every file read is remembered in
+/// `referencedFiles`.
 public enum TrustPolicyParser {
     public static let maximumSize = 4 << 20
 
@@ -19,8 +20,9 @@ public enum TrustPolicyParser {
         guard case .object(let signerMembers) = try reader.requiredValue("signers"), !signerMembers.isEmpty else {
             throw failure("policy.signers must be a non-empty object of named signers")
         }
+        var files = PolicyFiles(directory: directory, failure: failure)
         let signers = try signerMembers.map { name, value in
-            try signer(named: name, value, directory: directory, failure: failure)
+            try signer(named: name, value, files: &files, failure: failure)
         }
         let ruleValues = try reader.array("rules")
         guard !ruleValues.isEmpty else { throw failure("policy.rules is empty: with no rule, every model would be rejected") }
@@ -29,12 +31,30 @@ public enum TrustPolicyParser {
             try rule(value, number: index + 1, knownSigners: known, failure: failure)
         }
         let downgradable = try reader.optionalArray("allow_downgrade") == nil ? [] : try reader.stringArray("allow_downgrade")
+        let auditKey = try reader.optionalString("audit_key").map { relative in
+            let full = try files.resolve(relative, context: "policy.audit_key")
+            return AnchoredAuditKey(key: try PublicKey.read(path: full), origin: .policy(policy: path, keyFile: full))
+        }
         try reader.rejectUnknownMembers()
         return TrustPolicy(environment: environment, clearance: clearance, signers: signers, rules: rules, sourcePath: path,
-                           downgradableModels: downgradable)
+                           downgradableModels: downgradable, auditKey: auditKey, referencedFiles: files.read)
     }
 
-    private static func signer(named name: String, _ value: JSONValue, directory: String,
+    /// Resolves the paths a policy names against its directory, and remembers each one.
+    private struct PolicyFiles {
+        let directory: String
+        let failure: @Sendable (String) -> ArtefactError
+        var read: [String] = []
+
+        mutating func resolve(_ relative: String, context: String) throws -> String {
+            let full = relative.hasPrefix("/") ? relative : "\(directory)/\(relative)"
+            guard FileSystem.exists(full) else { throw failure("\(context) names \(relative), which does not exist") }
+            read.append(full)
+            return full
+        }
+    }
+
+    private static func signer(named name: String, _ value: JSONValue, files: inout PolicyFiles,
                                failure: @escaping @Sendable (String) -> ArtefactError) throws -> PolicySigner {
         var reader = try JSONObjectReader(value, context: "policy.signers.\(name)", failure: failure)
         let keyPath = try reader.optionalString("key")
@@ -42,11 +62,8 @@ public enum TrustPolicyParser {
         let crlPaths = try pathList(&reader, "crl")
         let identity = try reader.optionalString("identity")
         try reader.rejectUnknownMembers()
-        func resolve(_ relative: String) throws -> String {
-            let full = relative.hasPrefix("/") ? relative : "\(directory)/\(relative)"
-            guard FileSystem.exists(full) else { throw failure("\(reader.context) names \(relative), which does not exist") }
-            return full
-        }
+        let context = reader.context
+        func resolve(_ relative: String) throws -> String { try files.resolve(relative, context: context) }
         switch (keyPath, caPaths) {
         case let (keyPath?, nil):
             guard crlPaths == nil, identity == nil else {

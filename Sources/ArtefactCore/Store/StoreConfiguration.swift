@@ -25,6 +25,16 @@ public struct StoreConfiguration: Sendable {
                                                    ("key", $0.keyFile.map(JSONValue.string))]) })])
     }
 
+    /// Fails when the policy, the audit key or a TLS file this configuration names lies
+    /// inside the store, where the store's writers could replace it.
+    func requireOutside(_ layout: StoreLayout) throws {
+        try layout.requireOutside(policyPath, "the policy named in store.json")
+        if let auditKeyPath { try layout.requireOutside(auditKeyPath, "the audit key named in store.json") }
+        for file in [tls?.caFile, tls?.certificateFile, tls?.keyFile].compactMap({ $0 }) {
+            try layout.requireOutside(file, "a TLS file named in store.json")
+        }
+    }
+
     static func read(_ layout: StoreLayout) throws -> StoreConfiguration {
         let failure = { @Sendable (message: String) in ArtefactError.badInput("store \(layout.root): \(message)") }
         let value = try StrictJSONParser.parseFile(layout.configuration, limit: 1 << 20) { failure("artefact/store.json: \($0)") }

@@ -41,6 +41,9 @@ struct Crossing {
     let policy: TrustPolicy
     let destinationStore: ModelStore?
     let sourceStore: ModelStore?
+    /// The stores' crossing logs, opened (and checked) before any work.
+    let destinationLog: AuditLog?
+    let sourceLog: AuditLog?
     var manifest: ModelManifest?
     var signers: [String] = []
     /// The registry this crossing talks to, if any, for the audit entry's peer.
@@ -72,10 +75,17 @@ struct Crossing {
         if let destinationStore, let sourceStore, destinationStore.endpoint.location == sourceStore.endpoint.location {
             throw ArtefactError.badInput("the source and destination are the same store")
         }
-        // Fail before any work if a log cannot be written.
-        _ = try destinationStore?.auditLog(passphrase: request.auditPassphrase)
-        _ = try sourceStore?.auditLog(passphrase: request.auditPassphrase)
+        // Fail before any work if a log cannot be written, or does not verify against its
+        // last signed checkpoint: a crossing is never logged onto a rewritten history. The
+        // source's log is checked under its own lock, released before the destination's is
+        // taken (as when logging), so two opposite transfers cannot deadlock.
+        destinationLog = try destinationStore?.auditLog(passphrase: request.auditPassphrase)
+        sourceLog = try sourceStore?.auditLog(passphrase: request.auditPassphrase)
+        if let sourceStore, let sourceLog {
+            try withExtendedLifetime(try StoreLock(layout: sourceStore.layout)) { try sourceLog.requireIntact() }
+        }
         lock = try destinationStore.map { try StoreLock(layout: $0.layout) }
+        try destinationLog?.requireIntact()
     }
 
     mutating func perform() throws -> TransferOutcome {
@@ -176,18 +186,18 @@ struct Crossing {
         }
         let draft = AuditDraft(action: "", model: model, source: sourceEndpoint, destination: destinationEndpoint,
                                signers: signers, result: result, reason: reason, transferID: transferID)
-        if let destinationStore {
+        if let destinationLog {
             var incoming = draft
             incoming.action = "transfer-in"
-            try destinationStore.auditLog(passphrase: request.auditPassphrase).append(incoming)
+            try destinationLog.append(incoming)
         }
         lock = nil
-        if let sourceStore {
+        if let sourceStore, let sourceLog {
             let sourceLock = try StoreLock(layout: sourceStore.layout)
             defer { withExtendedLifetime(sourceLock) {} }
             var outgoing = draft
             if case .export = request.destination { outgoing.action = "export" } else { outgoing.action = "transfer-out" }
-            try sourceStore.auditLog(passphrase: request.auditPassphrase).append(outgoing)
+            try sourceLog.append(outgoing)
         }
     }
 }

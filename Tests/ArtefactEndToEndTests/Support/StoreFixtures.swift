@@ -27,10 +27,12 @@ final class StoreFixture {
     // MARK: Policies and stores
 
     /// Writes a policy for `environment` whose one rule trusts `signers` (this fixture's
-    /// signer unless given), and returns its path.
+    /// signer unless given), and returns its path. Unless `anchorAuditKey` is false, the
+    /// policy anchors this fixture's audit key (`audit_key`), which stores made under it
+    /// must then sign their checkpoints with.
     @discardableResult
     func writePolicy(_ name: String = "policy.json", environment: String = "prod", clearance: String = "internal",
-                     signers: [KeyPair]? = nil, allowDowngrade: [String]? = nil) throws -> String {
+                     signers: [KeyPair]? = nil, allowDowngrade: [String]? = nil, anchorAuditKey: Bool = true) throws -> String {
         let keys = signers ?? [signer]
         var named: [String: Any] = [:]
         for (index, key) in keys.enumerated() { named["signer\(index + 1)"] = ["key": key.publicKey] }
@@ -39,6 +41,7 @@ final class StoreFixture {
             "rules": [["models": "*", "signers": named.keys.sorted()]],
         ]
         if let allowDowngrade { policy["allow_downgrade"] = allowDowngrade }
+        if anchorAuditKey { policy["audit_key"] = auditKey.publicKey }
         let data = try JSONSerialization.data(withJSONObject: policy, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
         try scratch.write(name, data)
         return path(name)
@@ -50,7 +53,7 @@ final class StoreFixture {
     @discardableResult
     func makeStore(_ name: String, environment: String = "prod", policy: String? = nil,
                    signedCheckpoints: Bool = true) throws -> String {
-        let policyPath = try policy ?? writePolicy("\(name)-policy.json", environment: environment)
+        let policyPath = try policy ?? writePolicy("\(name)-policy.json", environment: environment, anchorAuditKey: signedCheckpoints)
         var arguments = ["store", "init", path(name), "--environment", environment, "--policy", policyPath]
         if signedCheckpoints { arguments += ["--audit-key", auditKey.privateKey] }
         let result = try run(arguments)

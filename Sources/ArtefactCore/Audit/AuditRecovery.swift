@@ -1,0 +1,64 @@
+/// Starts a new segment of a crossing log that no longer verifies (`audit recover`). The
+/// damaged log and its checkpoint are kept, renamed aside, never edited or deleted; the new
+/// log's first entry (`audit-recover`) records the break: what was wrong, the archived
+/// file's SHA-256 and length, and what its checkpoint covered. The new log is signed with
+/// the anchored audit key from its first entry. The caller holds the store lock.
+///
+/// Recovery is explicit because nothing can tell a crashed writer's unsigned entry, or a
+/// lost checkpoint, from a forgery by whoever writes the store: an operator must look.
+public enum AuditRecovery {
+    public struct Outcome: Sendable {
+        /// What the verifier found, in the order it found it.
+        public let problems: [String]
+        /// Where the damaged log and checkpoint now are (nil when they were missing).
+        public let archivedLog: String?
+        public let archivedCheckpoint: String?
+        /// The first entry of the new segment.
+        public let entry: AuditEntry
+    }
+
+    public static func recover(_ log: AuditLog, endpoint: AuditEndpoint, note: String?) throws -> Outcome {
+        let verification = try AuditVerifier.verify(log)
+        guard !verification.isIntact else {
+            throw ArtefactError.badInput("the crossing log of store \(log.layout.root) verifies (\(verification.entryCount) entries); there is nothing to recover")
+        }
+        let stamp = compactStamp(.now)
+        var facts: [String] = []
+        var archivedLog: String?
+        if FileSystem.exists(log.layout.auditLog) {
+            let bytes = try FileSystem.readFile(log.layout.auditLog, limit: AuditLog.maximumSize)
+            archivedLog = try archive(log.layout.auditLog, stamp: stamp)
+            facts.append("the previous log is archived as artefact/\(FileSystem.baseName(archivedLog!)) "
+                         + "(\(verification.entryCount) lines, \(bytes.count) bytes, sha256 \(SHA256Hasher.digest(bytes).hex))")
+        } else {
+            facts.append("there was no previous log file")
+        }
+        var archivedCheckpoint: String?
+        if FileSystem.exists(log.layout.auditCheckpoint) {
+            archivedCheckpoint = try archive(log.layout.auditCheckpoint, stamp: stamp)
+            let covered = verification.checkpointCount.map { "covered \($0) entries" } ?? "not readable as a checkpoint"
+            facts.append("its checkpoint, \(covered), as artefact/\(FileSystem.baseName(archivedCheckpoint!))")
+        }
+        let reason = "new log segment: the previous log did not verify (\(verification.problems[0])); " + facts.joined(separator: "; ")
+            + (note.map { "; operator's note: \($0)" } ?? "")
+        let entry = try log.begin(AuditDraft(action: "audit-recover", destination: endpoint, result: "ok", reason: reason))
+        return Outcome(problems: verification.problems, archivedLog: archivedLog, archivedCheckpoint: archivedCheckpoint, entry: entry)
+    }
+
+    /// Renames `path` to `path.broken-STAMP`, never over an existing file.
+    private static func archive(_ path: String, stamp: String) throws -> String {
+        var target = "\(path).broken-\(stamp)"
+        var attempt = 1
+        while FileSystem.exists(target) {
+            attempt += 1
+            target = "\(path).broken-\(stamp)-\(attempt)"
+        }
+        do { try FileSystem.rename(path, to: target) } catch { throw error.asArtefactError }
+        return target
+    }
+
+    /// `2026-12-03T09:30:00Z` as `20261203T093000Z`, for file names.
+    static func compactStamp(_ time: Timestamp) -> String {
+        time.description.filter { $0 != "-" && $0 != ":" }
+    }
+}
