@@ -23,42 +23,17 @@ import Testing
         return (world, store)
     }
 
-    private func logPath(_ store: String) -> String { "\(store)/artefact/audit.log" }
+    private func readLines(_ store: String) throws -> [String] { try AuditLogForger(store: store).lines() }
 
-    private func readLines(_ store: String) throws -> [String] {
-        try String(contentsOfFile: logPath(store), encoding: .utf8).split(separator: "\n").map(String.init)
-    }
+    private func writeLines(_ lines: [String], _ store: String) throws { try AuditLogForger(store: store).write(lines) }
 
-    private func writeLines(_ lines: [String], _ store: String) throws {
-        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: logPath(store)))
-    }
+    private func sha256(_ line: String) -> String { AuditLogForger.sha256(line) }
 
-    private func sha256(_ line: String) -> String { SHA256Hasher.digest(Array(line.utf8)).hex }
-
-    /// A well-formed entry built from `template`, with its own sequence number, chain link
-    /// and reason, as a forger who knows the format would write it.
     private func forgedEntry(from template: String, sequence: Int, previous: String) throws -> String {
-        var entry = try jsonObject(template)
-        entry["seq"] = sequence
-        entry["prev"] = previous
-        entry["reason"] = "published resnet@9.9.9"
-        let data = try JSONSerialization.data(withJSONObject: entry, options: [.sortedKeys, .withoutEscapingSlashes])
-        return String(decoding: data, as: UTF8.self)
+        try AuditLogForger.forgedEntry(from: template, sequence: sequence, previous: previous)
     }
 
-    /// Re-links every entry from `start` on to the one before, as a forger would after an
-    /// insertion, so the chain itself verifies.
-    private func rechain(_ lines: [String], from start: Int) throws -> [String] {
-        var lines = lines
-        for index in start..<lines.count {
-            var entry = try jsonObject(lines[index])
-            entry["seq"] = index + 1
-            entry["prev"] = index == 0 ? AuditLog.genesisHash : sha256(lines[index - 1])
-            lines[index] = String(decoding: try JSONSerialization.data(withJSONObject: entry, options: [.sortedKeys, .withoutEscapingSlashes]),
-                                  as: UTF8.self)
-        }
-        return lines
-    }
+    private func rechain(_ lines: [String], from start: Int) throws -> [String] { try AuditLogForger.rechain(lines, from: start) }
 
     enum Tampering: String, CaseIterable, Sendable {
         case edit, delete, reorder, insert

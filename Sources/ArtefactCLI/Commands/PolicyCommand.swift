@@ -8,7 +8,7 @@ enum PolicyCommand: Command {
     Usage: artefact policy check POLICY.json [--json]
 
     Validates a policy file (see Docs/POLICY.md) and prints its environment, clearance,
-    signers and rules. Warns about rules that can never apply because an earlier rule's
+    signers, audit key and rules. Warns about rules that can never apply because an earlier rule's
     models glob covers theirs, and about certificate signers with no identity pattern.
     Exit 0 when the policy is valid, 2 when it is not.
 
@@ -65,6 +65,8 @@ enum PolicyCommand: Command {
                 }
             }
         }
+        text += "audit key: " + (policy.auditKey.map { "\($0.key.keyID) (\($0.keyFile)): stores under this policy sign their crossing log's checkpoints with it" }
+            ?? "none anchored (audit verify needs --audit-key for a store that signs checkpoints)") + "\n"
         text += "rules (the first whose models glob matches the signed name applies; none matching rejects):\n"
         for rule in policy.rules {
             text += "  \(rule.number). \"\(rule.models)\": \(rule.threshold) of \(rule.signers.joined(separator: ", "))"
@@ -99,6 +101,7 @@ enum PolicyCommand: Command {
                             ("signers", .array(rule.signers.map(JSONValue.string))), ("threshold", .integer(rule.threshold)),
                             ("max_age_days", rule.maxAgeDays.map(JSONValue.integer) ?? .null)])
             })),
+            ("auditKey", policy.auditKey.map { jsonObject([("keyid", .string($0.key.keyID)), ("file", .string($0.keyFile))]) } ?? .null),
             ("warnings", .array(warnings.map(JSONValue.string))),
         ])
     }

@@ -118,6 +118,7 @@ public struct AuditLog: Sendable {
     public func readLines() throws -> [[UInt8]] {
         guard FileSystem.exists(layout.auditLog) else { return [] }
         let bytes = try FileSystem.readFile(layout.auditLog, limit: Self.maximumSize)
+        guard !bytes.isEmpty else { return [] }
         return bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).dropLast(bytes.last == UInt8(ascii: "\n") ? 1 : 0)
             .map(Array.init)
     }
