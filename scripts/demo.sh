@@ -66,7 +66,8 @@ JSON
 cat > "$work/onprem-policy.json" <<JSON
 { "environment": "onprem", "clearance": "confidential",
   "signers": { "ml-team": { "key": "ml-team.pub" } },
-  "rules": [ { "models": "*", "signers": ["ml-team"], "threshold": 1, "max_age_days": 30 } ] }
+  "rules": [ { "models": "*", "signers": ["ml-team"], "threshold": 1, "max_age_days": 30 } ],
+  "audit_key": "onprem-audit.pub" }
 JSON
 "$artefact" keygen --out "$work/onprem-audit" --unencrypted --comment "on-prem audit checkpoints" >/dev/null
 "$artefact" store init "$work/cloud" --environment cloud --policy "$work/cloud-policy.json"
