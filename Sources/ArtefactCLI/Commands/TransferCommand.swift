@@ -15,7 +15,9 @@ enum TransferCommand: Command {
     to. The bundle is verified under the destination store's policy (the source store's
     for an export) before a byte is written; every file is hashed as it is copied and
     compared with its signed digest; the model appears in DST only when complete. A rerun
-    after a crash resumes. Both stores log the crossing, rejections included.
+    after a crash resumes. Both stores log the crossing, rejections included; a store whose
+    crossing log does not verify against its last signed checkpoint stops the transfer
+    before any work (exit 3; see 'artefact audit --help').
 
       --model NAME[@VERSION]  the model to take from a store (or to expect in a directory)
       --signature FILE        the bundle of a directory source (default: SRC/model.sig)
