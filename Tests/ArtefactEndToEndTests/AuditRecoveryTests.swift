@@ -81,4 +81,47 @@ import Testing
         try world.fixture.transferAccepted(world.nextModel, world.store)
         expectAccepted(try world.fixture.run(["audit", "verify", world.store]))
     }
+
+    @Test func recoveryReplacesACompromisedAuditKey() throws {
+        let world = try AuditWorld()
+        let policy = world.fixture.path("store-policy.json")
+        let successor = try KeyPair.generate(in: world.fixture.scratch, name: "audit-2")
+        let successorID = try PublicKey.read(path: successor.publicKey).keyID
+        // The old key leaked: the operator anchors a new one in the policy first.
+        var document = try jsonObject(try String(contentsOfFile: policy, encoding: .utf8))
+        document["audit_key"] = successor.publicKey
+        try JSONSerialization.data(withJSONObject: document).write(to: URL(fileURLWithPath: policy))
+        let before = try world.log.lines()
+
+        // Until the store signs with the new key, nothing writes its log.
+        expectBadInput(try world.fixture.transfer(world.nextModel, world.store), mentioning: ["is not the key policy \(policy) anchors"])
+        expectBadInput(try world.fixture.run(["audit", "recover", world.store]), mentioning: ["is not the key policy \(policy) anchors"])
+        let stranger = try KeyPair.generate(in: world.fixture.scratch, name: "stranger")
+        expectBadInput(try world.fixture.run(["audit", "recover", world.store, "--audit-key", stranger.privateKey]),
+                       mentioning: ["is not the key policy \(policy) anchors"])
+        #expect(try world.log.lines() == before)
+        // The old key's checkpoint does not verify with the new anchor: the log needs a new segment.
+        expectRejected(try world.fixture.run(["audit", "verify", world.store]), check: "audit log of \(world.store)",
+                       mentioning: ["signature does not verify"])
+
+        let recovered = try world.fixture.run(["audit", "recover", world.store, "--audit-key", successor.privateKey, "--note", "key rotation"])
+        expectAccepted(recovered)
+        #expect(recovered.stdout.contains("signed with audit key \(successorID)"), "\(recovered.stdout)")
+        let configuration = try jsonObject(try String(contentsOfFile: "\(world.store)/artefact/store.json", encoding: .utf8))
+        #expect((configuration["auditKey"] as? String)?.hasSuffix("/audit-2.key") == true, "\(configuration)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: world.log.publicKeyPath)) == Data(contentsOf: URL(fileURLWithPath: successor.publicKey)))
+        let entries = try world.fixture.auditEntries(world.store)
+        #expect((entries.first?["reason"] as? String)?.contains("signed from here on with audit key \(successorID)") == true)
+
+        let verify = try jsonObject(try world.fixture.run(["audit", "verify", world.store, "--json"]).stdout)
+        #expect(verify["intact"] as? Bool == true)
+        #expect((verify["auditKey"] as? [String: Any])?["keyid"] as? String == successorID)
+        try world.fixture.transferAccepted(world.nextModel, world.store)
+
+        // The leaked key can no longer vouch for a rewritten log.
+        try world.log.write(Array(try world.log.lines().dropLast()))
+        try world.log.signCheckpointOverTheLog(with: world.fixture.auditKey, scratch: world.fixture.scratch)
+        expectOperationalFailure(try world.fixture.transfer(world.store, world.otherStore, ["--model", "resnet@1.2.0"]),
+                                 mentioning: ["signature does not verify"])
+    }
 }

@@ -8,7 +8,7 @@ enum AuditCommand: Command {
     Usage: artefact audit show DIR [--json] [--since TIME]
            artefact audit verify DIR [--json] [--audit-key PUBLIC_KEY]
            artefact audit export DIR
-           artefact audit recover DIR [--note TEXT]
+           artefact audit recover DIR [--note TEXT] [--audit-key PRIVATE_KEY]
 
       show     the entries, oldest first (--since: only those at or after TIME)
       verify   check the hash chain and the signed checkpoint: an edited, deleted,
@@ -20,7 +20,9 @@ enum AuditCommand: Command {
                every entry as one JSON document, for another environment or a SIEM
       recover  for a log that no longer verifies: keep it (renamed aside), and begin a new
                log whose first entry records the break (see Docs/STORE.md, "Recovering a
-               crossing log"); --note adds the operator's words to that entry
+               crossing log"); --note adds the operator's words to that entry;
+               --audit-key signs the new log with a new private audit key (it must be
+               the policy's audit_key) and records it in the store's configuration
 
     """
     static let flags = FlagSpec(valued: ["--since", "--audit-key", "--note"], boolean: ["--json"])
@@ -44,8 +46,8 @@ enum AuditCommand: Command {
             try arguments.allowOnly([], subcommand: "audit export")
             return try export(store)
         case "recover":
-            try arguments.allowOnly(["--note"], subcommand: "audit recover")
-            return try recover(store, note: arguments.value("--note"))
+            try arguments.allowOnly(["--note", "--audit-key"], subcommand: "audit recover")
+            return try recover(store, note: arguments.value("--note"), newKeyPath: arguments.value("--audit-key"))
         default:
             throw ArtefactError.badInput("unknown audit subcommand '\(subcommand)'; use show, verify, export or recover")
         }
@@ -114,10 +116,15 @@ enum AuditCommand: Command {
         return ExitStatus.success
     }
 
-    private static func recover(_ store: ModelStore, note: String?) throws -> Int32 {
-        let log = try store.auditLog(passphrase: PassphraseSource.auditKeyPassphrase())
-        let outcome = try withExtendedLifetime(try StoreLock(layout: store.layout)) {
-            try AuditRecovery.recover(log, endpoint: store.endpoint, note: note)
+    private static func recover(_ store: ModelStore, note: String?, newKeyPath: String?) throws -> Int32 {
+        let passphrase = try PassphraseSource.auditKeyPassphrase()
+        let log = try newKeyPath.map { path in
+            try store.auditLog(signingWith: try PrivateKeyFile.read(path: path, passphrase: passphrase), keyPath: path)
+        } ?? store.auditLog(passphrase: passphrase)
+        let outcome = try withExtendedLifetime(try StoreLock(layout: store.layout)) { () throws -> AuditRecovery.Outcome in
+            let damage = try AuditRecovery.requireDamaged(log)
+            if let newKeyPath, let key = log.checkpointKey { try store.recordAuditKey(path: newKeyPath, key: key) }
+            return try AuditRecovery.beginNewSegment(log, damage: damage, endpoint: store.endpoint, note: note)
         }
         var text = "the crossing log of \(store.layout.root) did not verify: \(outcome.problems[0])\n"
         if let archived = outcome.archivedLog { text += "kept the damaged log as \(archived)\n" }

@@ -2,7 +2,9 @@
 /// damaged log and its checkpoint are kept, renamed aside, never edited or deleted; the new
 /// log's first entry (`audit-recover`) records the break: what was wrong, the archived
 /// file's SHA-256 and length, and what its checkpoint covered. The new log is signed with
-/// the anchored audit key from its first entry. The caller holds the store lock.
+/// the anchored audit key from its first entry. The caller holds the store lock, checks
+/// the damage (`requireDamaged`), may then record a new audit key, and begins the new
+/// segment (`beginNewSegment`).
 ///
 /// Recovery is explicit because nothing can tell a crashed writer's unsigned entry, or a
 /// lost checkpoint, from a forgery by whoever writes the store: an operator must look.
@@ -17,11 +19,17 @@ public enum AuditRecovery {
         public let entry: AuditEntry
     }
 
-    public static func recover(_ log: AuditLog, endpoint: AuditEndpoint, note: String?) throws -> Outcome {
+    /// The log's problems; fails (bad input) when it verifies and there is nothing to recover.
+    public static func requireDamaged(_ log: AuditLog) throws -> AuditVerifier.Result {
         let verification = try AuditVerifier.verify(log)
         guard !verification.isIntact else {
             throw ArtefactError.badInput("the crossing log of store \(log.layout.root) verifies (\(verification.entryCount) entries); there is nothing to recover")
         }
+        return verification
+    }
+
+    /// Renames the damaged log and checkpoint aside and begins the new segment.
+    public static func beginNewSegment(_ log: AuditLog, damage: AuditVerifier.Result, endpoint: AuditEndpoint, note: String?) throws -> Outcome {
         let stamp = compactStamp(.now)
         var facts: [String] = []
         var archivedLog: String?
@@ -29,20 +37,21 @@ public enum AuditRecovery {
             let bytes = try FileSystem.readFile(log.layout.auditLog, limit: AuditLog.maximumSize)
             archivedLog = try archive(log.layout.auditLog, stamp: stamp)
             facts.append("the previous log is archived as artefact/\(FileSystem.baseName(archivedLog!)) "
-                         + "(\(verification.entryCount) lines, \(bytes.count) bytes, sha256 \(SHA256Hasher.digest(bytes).hex))")
+                         + "(\(damage.entryCount) lines, \(bytes.count) bytes, sha256 \(SHA256Hasher.digest(bytes).hex))")
         } else {
             facts.append("there was no previous log file")
         }
         var archivedCheckpoint: String?
         if FileSystem.exists(log.layout.auditCheckpoint) {
             archivedCheckpoint = try archive(log.layout.auditCheckpoint, stamp: stamp)
-            let covered = verification.checkpointCount.map { "covered \($0) entries" } ?? "not readable as a checkpoint"
+            let covered = damage.checkpointCount.map { "covered \($0) entries" } ?? "not checked"
             facts.append("its checkpoint, \(covered), as artefact/\(FileSystem.baseName(archivedCheckpoint!))")
         }
-        let reason = "new log segment: the previous log did not verify (\(verification.problems[0])); " + facts.joined(separator: "; ")
+        if let anchor = log.anchor { facts.append("checkpoints are signed from here on with audit key \(anchor.key.keyID)") }
+        let reason = "new log segment: the previous log did not verify (\(damage.problems[0])); " + facts.joined(separator: "; ")
             + (note.map { "; operator's note: \($0)" } ?? "")
         let entry = try log.begin(AuditDraft(action: "audit-recover", destination: endpoint, result: "ok", reason: reason))
-        return Outcome(problems: verification.problems, archivedLog: archivedLog, archivedCheckpoint: archivedCheckpoint, entry: entry)
+        return Outcome(problems: damage.problems, archivedLog: archivedLog, archivedCheckpoint: archivedCheckpoint, entry: entry)
     }
 
     /// Renames `path` to `path.broken-STAMP`, never over an existing file.

@@ -7,7 +7,7 @@ public final class ModelStore: Sendable {
     public let layout: StoreLayout
     public let configuration: StoreConfiguration
 
-    private init(layout: StoreLayout, configuration: StoreConfiguration) {
+    init(layout: StoreLayout, configuration: StoreConfiguration) {
         self.layout = layout
         self.configuration = configuration
     }
@@ -43,7 +43,7 @@ public final class ModelStore: Sendable {
             guard let resolved = FileSystem.canonicalPath(key.path) else { throw ArtefactError.badInput("cannot resolve \(key.path)") }
             return resolved
         }
-        try requireAnchoredKey(of: policy, matches: auditKey?.key)
+        try requireAnchoredKey(of: policy, matches: auditKey)
         func absolute(_ path: String?) throws -> String? {
             try path.map { file in
                 guard let resolved = FileSystem.canonicalPath(file) else { throw ArtefactError.badInput("\(file) does not exist") }
@@ -69,7 +69,7 @@ public final class ModelStore: Sendable {
         return ModelStore(layout: layout, configuration: configuration)
     }
 
-    // MARK: Policy and audit
+    // MARK: Policy (the crossing log's keys are in ModelStore+AuditKeys.swift)
 
     /// The policy that decides what enters this store. Every file it trusts must lie
     /// outside the store.
@@ -77,59 +77,6 @@ public final class ModelStore: Sendable {
         let policy = try TrustPolicyParser.read(path: configuration.policyPath)
         for file in policy.referencedFiles { try layout.requireOutside(file, "a file policy \(configuration.policyPath) names") }
         return policy
-    }
-
-    /// The crossing log, for a writer. With an audit key configured, the key must be
-    /// readable (with `passphrase` if it is encrypted), because every append signs a
-    /// checkpoint; when the policy anchors an audit key (`audit_key`), the store's key must
-    /// be that key. Checkpoints are checked with the policy's key, or else with the public
-    /// half of the signing key; never with anything read from inside the store.
-    public func auditLog(passphrase: SecretBytes?) throws -> AuditLog {
-        let policy = try policy()
-        let anchored = policy.auditKey
-        guard let keyPath = configuration.auditKeyPath else {
-            try Self.requireAnchoredKey(of: policy, matches: nil)
-            return AuditLog(layout: layout, checkpointKey: nil, anchor: nil)
-        }
-        let key = try PrivateKeyFile.read(path: keyPath, passphrase: passphrase)
-        if let anchored, anchored.key != key.publicKey {
-            throw ArtefactError.badInput("the audit key \(keyPath) of store \(layout.root) is not the key \(anchored.originDescription) anchors "
-                                         + "(key id \(anchored.key.keyID.prefix(16))); configure the matching key")
-        }
-        return AuditLog(layout: layout, checkpointKey: key,
-                        anchor: anchored ?? AnchoredAuditKey(key: key.publicKey, origin: .signingKey(keyFile: keyPath)))
-    }
-
-    /// The crossing log, for a reader that checks it (`audit verify`): the anchor is
-    /// `explicitKey` when given (`--audit-key`), else the policy's `audit_key`. A store
-    /// with signed checkpoints and no anchor fails (bad input), rather than being checked
-    /// with a key the store itself provides, or not at all.
-    public func auditLogForChecking(explicitKey: String?) throws -> AuditLog {
-        if let explicitKey {
-            try layout.requireOutside(explicitKey, "the audit key given")
-            guard FileSystem.exists(explicitKey) else { throw ArtefactError.badInput("audit key \(explicitKey) does not exist") }
-            let anchor = AnchoredAuditKey(key: try PublicKey.read(path: explicitKey), origin: .commandLine(keyFile: explicitKey))
-            return AuditLog(layout: layout, checkpointKey: nil, anchor: anchor)
-        }
-        let anchored = try policy().auditKey
-        if anchored == nil && (configuration.auditKeyPath != nil || FileSystem.exists(layout.auditCheckpoint)) {
-            throw ArtefactError.badInput("store \(layout.root) has signed audit checkpoints, but no audit key is anchored to check them: "
-                                         + "name its public key in policy \(configuration.policyPath) (\"audit_key\") or pass --audit-key PUBLIC_KEY")
-        }
-        return AuditLog(layout: layout, checkpointKey: nil, anchor: anchored)
-    }
-
-    /// A policy that anchors an audit key needs a store that signs with that key.
-    static func requireAnchoredKey(of policy: TrustPolicy, matches key: SigningKey?) throws {
-        guard let anchored = policy.auditKey else { return }
-        guard let key else {
-            throw ArtefactError.badInput("policy \(policy.sourcePath ?? "") anchors audit key \(anchored.key.keyID.prefix(16)) (audit_key \(anchored.keyFile)), "
-                                         + "but the store has no audit key to sign checkpoints with; give its private half with --audit-key")
-        }
-        guard key.publicKey == anchored.key else {
-            throw ArtefactError.badInput("the audit key is not the key policy \(policy.sourcePath ?? "") anchors "
-                                         + "(audit_key \(anchored.keyFile), key id \(anchored.key.keyID.prefix(16)))")
-        }
     }
 
     /// A description of this store as one end of a crossing.
