@@ -71,7 +71,7 @@ public struct AuditLog: Sendable {
     /// `audit recover`); refuses when a log or a checkpoint is already there.
     @discardableResult
     public func begin(_ draft: AuditDraft) throws -> AuditEntry {
-        guard !FileSystem.exists(layout.auditLog), !FileSystem.exists(layout.auditCheckpoint) else {
+        guard !hasLogFile, !hasCheckpointFile else {
             throw ArtefactError.operational("store \(layout.root) already has a crossing log; a new one is begun only by store init or audit recover")
         }
         return try write(draft, after: [])
@@ -106,7 +106,40 @@ public struct AuditLog: Sendable {
         let lines = try readLines()
         let head = lines.last.map { SHA256Hasher.digest($0).hex } ?? Self.genesisHash
         try writeCheckpoint(count: Int64(lines.count), headHash: head, key: checkpointKey)
-        return try AuditCheckpoint.decode(FileSystem.readFile(layout.auditCheckpoint, limit: 1 << 20))
+        return try readCheckpoint()
+    }
+
+    // MARK: The log's files (appends are in write(_:after:))
+
+    /// Whether `artefact/audit.log` is there.
+    var hasLogFile: Bool { FileSystem.exists(layout.auditLog) }
+
+    /// Whether `artefact/audit.checkpoint` is there.
+    var hasCheckpointFile: Bool { FileSystem.exists(layout.auditCheckpoint) }
+
+    /// The checkpoint, decoded (a rejection when it does not decode).
+    func readCheckpoint() throws -> AuditCheckpoint {
+        try AuditCheckpoint.decode(FileSystem.readFile(layout.auditCheckpoint, limit: 1 << 20))
+    }
+
+    /// The log file's bytes.
+    func readLogBytes() throws -> [UInt8] {
+        try FileSystem.readFile(layout.auditLog, limit: Self.maximumSize)
+    }
+
+    /// Renames the log file or the checkpoint file (`name` is `audit.log` or
+    /// `audit.checkpoint`) to `NAME.broken-STAMP`, never over an existing file; returns the
+    /// new path.
+    func setAside(_ name: String, stamp: String) throws -> String {
+        let path = "\(layout.own)/\(name)"
+        var target = "\(path).broken-\(stamp)"
+        var attempt = 1
+        while FileSystem.exists(target) {
+            attempt += 1
+            target = "\(path).broken-\(stamp)-\(attempt)"
+        }
+        do { try FileSystem.rename(path, to: target) } catch { throw error.asArtefactError }
+        return target
     }
 
     func writeCheckpoint(count: Int64, headHash: String, key: SigningKey) throws {
@@ -116,8 +149,8 @@ public struct AuditLog: Sendable {
 
     /// The raw lines of the log, without their newlines.
     public func readLines() throws -> [[UInt8]] {
-        guard FileSystem.exists(layout.auditLog) else { return [] }
-        let bytes = try FileSystem.readFile(layout.auditLog, limit: Self.maximumSize)
+        guard hasLogFile else { return [] }
+        let bytes = try readLogBytes()
         guard !bytes.isEmpty else { return [] }
         return bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).dropLast(bytes.last == UInt8(ascii: "\n") ? 1 : 0)
             .map(Array.init)

@@ -33,17 +33,17 @@ public enum AuditRecovery {
         let stamp = compactStamp(.now)
         var facts: [String] = []
         var archivedLog: String?
-        if FileSystem.exists(log.layout.auditLog) {
-            let bytes = try FileSystem.readFile(log.layout.auditLog, limit: AuditLog.maximumSize)
-            archivedLog = try archive(log.layout.auditLog, stamp: stamp)
+        if log.hasLogFile {
+            let bytes = try log.readLogBytes()
+            archivedLog = try log.setAside("audit.log", stamp: stamp)
             facts.append("the previous log is archived as artefact/\(FileSystem.baseName(archivedLog!)) "
                          + "(\(damage.entryCount) lines, \(bytes.count) bytes, sha256 \(SHA256Hasher.digest(bytes).hex))")
         } else {
             facts.append("there was no previous log file")
         }
         var archivedCheckpoint: String?
-        if FileSystem.exists(log.layout.auditCheckpoint) {
-            archivedCheckpoint = try archive(log.layout.auditCheckpoint, stamp: stamp)
+        if log.hasCheckpointFile {
+            archivedCheckpoint = try log.setAside("audit.checkpoint", stamp: stamp)
             let covered = damage.checkpointCount.map { "covered \($0) entries" } ?? "not checked"
             facts.append("its checkpoint, \(covered), as artefact/\(FileSystem.baseName(archivedCheckpoint!))")
         }
@@ -52,18 +52,6 @@ public enum AuditRecovery {
             + (note.map { "; operator's note: \($0)" } ?? "")
         let entry = try log.begin(AuditDraft(action: "audit-recover", destination: endpoint, result: "ok", reason: reason))
         return Outcome(problems: damage.problems, archivedLog: archivedLog, archivedCheckpoint: archivedCheckpoint, entry: entry)
-    }
-
-    /// Renames `path` to `path.broken-STAMP`, never over an existing file.
-    private static func archive(_ path: String, stamp: String) throws -> String {
-        var target = "\(path).broken-\(stamp)"
-        var attempt = 1
-        while FileSystem.exists(target) {
-            attempt += 1
-            target = "\(path).broken-\(stamp)-\(attempt)"
-        }
-        do { try FileSystem.rename(path, to: target) } catch { throw error.asArtefactError }
-        return target
     }
 
     /// `2026-12-03T09:30:00Z` as `20261203T093000Z`, for file names.

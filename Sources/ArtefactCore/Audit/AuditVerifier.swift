@@ -19,14 +19,14 @@ public enum AuditVerifier {
         let lines = try log.readLines()
         var problems = try chainProblems(lines)
         var checkpointCount: Int64?
-        let hasCheckpoint = FileSystem.exists(log.layout.auditCheckpoint)
+        let hasCheckpoint = log.hasCheckpointFile
         if let anchor = log.anchor {
             if !hasCheckpoint {
                 problems.append("the store's log is signed with audit key \(anchor.key.keyID.prefix(16)) but there is no checkpoint: "
                                 + "it was deleted, so the log cannot be checked for truncation or rewriting")
             } else {
                 do {
-                    let checkpoint = try AuditCheckpoint.decode(FileSystem.readFile(log.layout.auditCheckpoint, limit: 1 << 20))
+                    let checkpoint = try log.readCheckpoint()
                     checkpointCount = checkpoint.count
                     if let problem = coverageProblem(checkpoint, lines: lines, anchor: anchor) { problems.append(problem) }
                 } catch let error as ArtefactError {

@@ -35,7 +35,7 @@ extension ModelStore {
             return AuditLog(layout: layout, checkpointKey: nil, anchor: anchor)
         }
         let anchored = try policy().auditKey
-        if anchored == nil && (configuration.auditKeyPath != nil || FileSystem.exists(layout.auditCheckpoint)) {
+        if anchored == nil && (configuration.auditKeyPath != nil || AuditLog(layout: layout, checkpointKey: nil).hasCheckpointFile) {
             throw ArtefactError.badInput("store \(layout.root) has signed audit checkpoints, but no audit key is anchored to check them: "
                                          + "name its public key in policy \(configuration.policyPath) (\"audit_key\") or pass --audit-key PUBLIC_KEY")
         }
