@@ -1,14 +1,14 @@
 /// The rules for paths inside a model (see `Docs/FORMAT.md`, "Paths").
 ///
 /// A path is relative, uses `/` separators, and has no empty, `.` or `..` component, so
-/// it can never name anything outside the model. Control characters are refused too,
-/// which keeps `hash` output safe for `sha256sum -c`.
+/// it can never name anything outside the model. Control characters (C0, DEL and C1) are
+/// refused too, which keeps `hash` output safe for `sha256sum -c` and for terminals.
 public enum ModelPath {
     /// Why `path` is not a valid model path, or nil when it is.
     public static func problem(with path: String) -> String? {
         if path.isEmpty { return "an empty path" }
         if path.hasPrefix("/") { return "an absolute path" }
-        for scalar in path.unicodeScalars where scalar.value < 0x20 || scalar.value == 0x7f {
+        for scalar in path.unicodeScalars where isControl(scalar) {
             return scalar.value == 0 ? "a NUL byte" : "a control character"
         }
         for component in path.split(separator: "/", omittingEmptySubsequences: false) {
@@ -19,6 +19,21 @@ public enum ModelPath {
             }
         }
         return nil
+    }
+
+    /// C0 controls, DEL and C1 controls: characters no path or link target may hold.
+    public static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7f...0x9f).contains(scalar.value)
+    }
+
+    /// `text` with every control character written as `\u{XX}`, so a message can name a
+    /// hostile path without handing its bytes to a terminal.
+    public static func printable(_ text: String) -> String {
+        var result = ""
+        for scalar in text.unicodeScalars {
+            if isControl(scalar) { result += "\\u{\(String(scalar.value, radix: 16))}" } else { result.unicodeScalars.append(scalar) }
+        }
+        return result
     }
 
     /// The canonical order: bytewise comparison of the UTF-8 encodings.

@@ -10,6 +10,8 @@ struct LoadedSource {
     /// For a registry: the client and the model manifest's layers.
     let registry: RegistryClient?
     private let registryLayers: [OCIDescriptor]
+    /// For a registry: what was fetched, to bind the signed model to it.
+    private var pulled: (RegistryPull.Signed, RegistryReference)? = nil
 
     static func load(_ source: TransferSource) throws -> LoadedSource {
         switch source {
@@ -30,7 +32,7 @@ struct LoadedSource {
             let pulled = try RegistryPull.fetchSigned(access)
             return LoadedSource(bundleBytes: pulled.bundleBytes, bundle: try decode(pulled.bundleBytes, access.reference.description),
                                 bundleDescription: "\(access.reference) (signature)", tree: nil, store: nil, directoryPath: nil,
-                                registry: pulled.client, registryLayers: pulled.layers)
+                                registry: pulled.client, registryLayers: pulled.layers, pulled: (pulled, access.reference))
         }
     }
 
@@ -38,6 +40,12 @@ struct LoadedSource {
         do { return try SignatureBundle.decode(bytes, source: source) } catch let error as ArtefactError where error.kind == .rejected {
             throw TransferRejection(check: "bundle", reason: error.message)
         }
+    }
+
+    /// Refuses a verified model that is not what this source was asked for (pulls only;
+    /// a directory or store source is held to `--model` by the transfer).
+    func checkBinding(_ manifest: ModelManifest) throws {
+        if let (signed, reference) = pulled { try RegistryPull.checkBinding(manifest, pulled: signed, reference: reference) }
     }
 
     /// Where each signed file's bytes are, in the manifest's order. The source must hold
