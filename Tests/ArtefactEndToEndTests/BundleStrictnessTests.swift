@@ -116,9 +116,11 @@ import Testing
         let store = try world.makeStore("store")
         let model = try world.signedModel("model", name: "resnet", version: "1.0.0")
         var bundle = try EditableBundle(path: "\(model)/model.sig")
-        bundle.document["dsseEnvelope"] = (bundle.document["dsseEnvelope"] as? [String: Any] ?? [:]).merging(["extra": 1]) { a, _ in a }
+        var material = try #require(bundle.document["verificationMaterial"] as? [String: Any])
+        material["x509CertificateChain"] = ["certificates": [Any]()]
+        bundle.document["verificationMaterial"] = material
         try bundle.write()
-        expectRejected(try world.transfer(model, store), check: "bundle", mentioning: ["dsseEnvelope has an unknown field \"extra\""])
+        expectRejected(try world.transfer(model, store), check: "bundle", mentioning: ["has an unknown field \"x509CertificateChain\""])
         #expect(world.blobNames(store).isEmpty)
         #expect(try world.auditEntries(store).last?["result"] as? String == "rejected")
     }
