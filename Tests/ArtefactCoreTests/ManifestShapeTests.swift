@@ -50,8 +50,8 @@ import Testing
     }
 
     @Test func entriesUnderSymlinksOrFilesAreRefused() {
-        #expect(problem(files: ["d/a/x", "d/x"], links: [("d/a", "x")])?.contains("d/a/x lies under the symlink d/a") == true)
-        #expect(problem(links: [("s", "."), ("s/t", "..")])?.contains("s/t lies under the symlink s") == true)
+        #expect(problem(files: ["d/a/x", "d/x"], links: [("d/a", "x")])?.contains("d/a/x lies under d/a, which is a symlink") == true)
+        #expect(problem(links: [("s", "."), ("s/t", "..")])?.contains("s/t lies under s, which is a symlink") == true)
         #expect(problem(files: ["a", "a/b"])?.contains("a/b lies under a, which is a file") == true)
         #expect(problem(files: ["a"], links: [("a/b", "..")])?.contains("a/b lies under a") == true)
     }
@@ -87,6 +87,34 @@ import Testing
         #expect(problem(links: [("t", "config.json/..")])?.contains("config.json, which is a file") == true)
         #expect(problem(links: [("t", "config.json/.")])?.contains("which is a file") == true)
         let chain = (0..<41).map { ("l\($0)", $0 == 40 ? "config.json" : "l\($0 + 1)") }
+        #expect(problem(links: chain)?.contains("loop") == true)
+    }
+
+    /// Anchored patterns are matched only at the depths they can match; the answers must be
+    /// those of matching every directory's whole path.
+    @Test func anchoredPatternsAtDepthAreMatchedAsTheWalkMatchesThem() {
+        #expect(problem(files: ["a/b/c", "config.json"], ignore: ["a/b/"])?.contains("the directory a/b") == true)
+        #expect(problem(files: ["x/a/b/c", "config.json"], ignore: ["a/b/"]) == nil)
+        #expect(problem(files: ["build/x"], ignore: ["/build"])?.contains("the directory build") == true)
+        #expect(problem(files: ["src/build/x"], ignore: ["/build"]) == nil)
+        #expect(problem(files: ["m/w/t/x"], ignore: ["m/*/t"])?.contains("the directory m/w/t") == true)
+        // Brackets that hold `/` leave the depth open: every directory is then matched whole.
+        #expect(problem(files: ["axb/c"], ignore: ["a[!/]b/", "/z"])?.contains("the directory axb") == true)
+        #expect(problem(files: ["q/axb/c"], ignore: ["q/a[!/]b"])?.contains("the directory q/axb") == true)
+    }
+
+    @Test func pathsAndTargetsLongerThanLinuxAllowsAreRefused() {
+        let name = String(repeating: "n", count: 256)
+        #expect(problem(files: [name])?.contains("longer than 255 bytes") == true)
+        let deep = Array(repeating: "d", count: 2049).joined(separator: "/")
+        #expect(problem(files: [deep])?.contains("more than 4095 bytes") == true)
+        #expect(problem(links: [("l", String(repeating: "a/", count: 2048) + "x")])?.contains("more than 4095 bytes") == true)
+        #expect(problem(files: [Array(repeating: "d", count: 2047).joined(separator: "/")]) == nil)
+    }
+
+    /// A chain of thousands of links is refused as a loop without deep recursion.
+    @Test func longChainsAreLoopsWithoutDeepRecursion() {
+        let chain = (0..<5000).map { ("l\($0)", $0 == 4999 ? "config.json" : "l\($0 + 1)") }
         #expect(problem(links: chain)?.contains("loop") == true)
     }
 

@@ -4,9 +4,15 @@
 /// it can never name anything outside the model. Control characters (C0, DEL and C1) are
 /// refused too, which keeps `hash` output safe for `sha256sum -c` and for terminals.
 public enum ModelPath {
+    /// The longest path or link target Linux can take (`PATH_MAX` less its NUL), and the
+    /// longest name (`NAME_MAX`): a signed path beyond them could not exist on disk.
+    public static let maximumPathBytes = 4095
+    public static let maximumComponentBytes = 255
+
     /// Why `path` is not a valid model path, or nil when it is.
     public static func problem(with path: String) -> String? {
         if path.isEmpty { return "an empty path" }
+        if path.utf8.count > maximumPathBytes { return "more than \(maximumPathBytes) bytes" }
         if path.hasPrefix("/") { return "an absolute path" }
         for scalar in path.unicodeScalars where isControl(scalar) {
             return scalar.value == 0 ? "a NUL byte" : "a control character"
@@ -15,7 +21,7 @@ public enum ModelPath {
             switch component {
             case "": return "an empty path component"
             case ".", "..": return "a '\(component)' component"
-            default: continue
+            default: if component.utf8.count > maximumComponentBytes { return "a component longer than \(maximumComponentBytes) bytes" }
             }
         }
         return nil
