@@ -203,7 +203,7 @@ final class RegistryClient: @unchecked Sendable {
     }
 
     private func discard(_ response: HTTPResponse, method: String) throws {
-        try connection?.readBody(of: response, method: method) { _ in }
+        try connection?.discardBody(of: response, method: method)
         if connection?.reusable == false { connection = nil }
     }
 

@@ -4,7 +4,7 @@ import Glibc
 /// One TLS 1.3 connection to a server, over a TCP socket with connect and I/O timeouts.
 /// Failures say what went wrong in words an operator can act on: an untrusted server, a
 /// server that offers no TLS 1.3, a client certificate the server refused.
-final class TLSConnection {
+final class TLSConnection: HTTPByteSource {
     private let socket: Int32
     private let ssl: OpaquePointer
     let host: String
