@@ -17,6 +17,13 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: "\(model)/model.sig"))
     }
 
+    @Test(arguments: ["9223372036854775807G", "99999999999999999999", "8388608T"])
+    func aShardSizeThatOverflowsIsBadInput(size: String) throws {
+        let scratch = try Scratch()
+        let model = try scratch.makeModel()
+        expectBadInput(try CLI.run(["hash", model, "--shard-size", size]), mentioning: ["--shard-size"])
+    }
+
     @Test func theLatestWritableExpiryIsSignedAndReadBack() throws {
         let fixture = try SignedFixture.make(signArguments: ["--expires", "9999-12-31T23:59:59Z"])
         expectAccepted(try fixture.verify(["--quiet"]))
