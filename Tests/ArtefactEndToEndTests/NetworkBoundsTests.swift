@@ -31,6 +31,25 @@ import Testing
         _ = server
     }
 
+    /// A blob download's deadline is the timeout plus its signed size at the minimum rate;
+    /// with a minimum rate so high that the size adds nothing, a download that stalls in
+    /// the middle of the weights ends at the timeout.
+    @Test func aStalledBlobDownloadIsCutAtItsDeadline() throws {
+        let fixture = try RegistryFixture()
+        let (_, source) = try fixture.storedModel { model in
+            try writeLargeFile("\(model)/weights/model.safetensors", size: 8 << 20, seed: 5)
+        }
+        try fixture.pushAccepted(source, "resnet@1.0.0")
+        let destination = try fixture.world.makeStore("destination")
+        let proxy = try StallingProxy(to: fixture.registry.port, stallAfter: 3 << 20, in: fixture.world.scratch)
+
+        let result = try fixture.pull(via: proxy.reference("ml/resnet", tag: "1.0.0"), into: destination, ["--network-timeout", "4"],
+                                      environment: ["ARTEFACT_NETWORK_MIN_RATE": "1G"])
+        expectOperationalFailure(result, mentioning: ["did not finish within 4 s", "ARTEFACT_NETWORK_MIN_RATE"])
+        #expect(proxy.events.first == "stalled after \(3 << 20) bytes")
+        #expect(try fixture.world.labels(destination).isEmpty)
+    }
+
     @Test func theDeadlineCanComeFromTheEnvironment() throws {
         let world = try StoreFixture()
         let pki = try RegistryPKI(in: world.scratch)
