@@ -7,7 +7,8 @@ import Testing
 @Suite struct NetworkBoundsTests {
     static let hangLimit = "60"
 
-    func pull(from mode: String, _ extra: [String] = [], interval: Double = 1) throws -> (CLIResult, HostileRegistry) {
+    func pull(from mode: String, _ extra: [String] = [], interval: Double = 1,
+              environment: [String: String] = [:]) throws -> (result: CLIResult, requests: [String]) {
         let world = try StoreFixture()
         let pki = try RegistryPKI(in: world.scratch)
         let server = try HostileRegistry(mode: mode, pki: pki, in: world.scratch, interval: interval)
@@ -15,9 +16,9 @@ import Testing
         let result = try CLI.runTool("timeout", ["-s", "KILL", Self.hangLimit, CLI.executable.path, "transfer",
                                                  "oci://127.0.0.1:\(server.port)/ml/resnet:1.0.0", store,
                                                  "--tls-ca", pki.ca, "--tls-cert", pki.client.certificate, "--tls-key", pki.client.key] + extra,
-                                     environment: KeyPair.environment.merging(["ARTEFACT_NETWORK_TIMEOUT": ""]) { _, new in new })
+                                     environment: KeyPair.environment.merging(["ARTEFACT_NETWORK_TIMEOUT": ""].merging(environment) { _, new in new }) { _, new in new })
         #expect(try world.labels(store).isEmpty)
-        return (result, server)
+        return (result, server.requests)
     }
 
     @Test(arguments: [
@@ -26,9 +27,9 @@ import Testing
         ("trickle-body", "did not finish within 3 s"),
     ])
     func aTricklingServerIsCutAtTheRequestDeadline(mode: String, message: String) throws {
-        let (result, server) = try pull(from: mode, ["--network-timeout", "3"])
+        let (result, requests) = try pull(from: mode, ["--network-timeout", "3"])
         expectOperationalFailure(result, mentioning: [message, "(while reading)", "--network-timeout"])
-        _ = server
+        #expect(requests.first == "GET /v2/ HTTP/1.1")
     }
 
     /// A blob download's deadline is the timeout plus its signed size at the minimum rate;
@@ -74,6 +75,13 @@ import Testing
         // A long deadline, so that only the byte limit can end these.
         let (result, _) = try pull(from: mode, ["--network-timeout", "600"])
         expectOperationalFailure(result, mentioning: [message])
+    }
+
+    @Test func aTokenThatWouldInjectHeadersIsRefused() throws {
+        let (result, requests) = try pull(from: "bad-token", ["--network-timeout", "60"],
+                                        environment: ["ARTEFACT_REGISTRY_USER": "user", "ARTEFACT_REGISTRY_PASSWORD": "secret"])
+        expectOperationalFailure(result, mentioning: ["token", "visible ASCII"])
+        #expect(requests.count == 2 && requests.last?.hasPrefix("GET /token?") == true, "\(requests)")
     }
 
     @Test(arguments: ["0", "-1", "ten", "99999999999999999999", "2592001"])
