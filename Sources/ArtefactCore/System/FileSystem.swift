@@ -57,10 +57,12 @@ public enum FileSystem {
         _ = unlink(path)
     }
 
-    /// Reads a small file whole, refusing one larger than `limit` bytes.
+    /// Reads a small file a user named (a key, a policy, a bundle, a certificate) whole:
+    /// opened with `O_NONBLOCK` so that a FIFO cannot hang the read, and refused unless
+    /// `fstat` says it is a regular file of at most `limit` bytes.
     public static func readFile(_ path: String, limit: Int = 64 << 20) throws -> [UInt8] {
         let descriptor: FileDescriptor
-        do { descriptor = try FileDescriptor.open(path, O_RDONLY) } catch { throw error.asArtefactError }
+        do { descriptor = try FileDescriptor.open(path, O_RDONLY | O_NONBLOCK) } catch { throw error.asArtefactError }
         return try descriptor.closeAfter { try $0.readAll(limit: limit) }
     }
 

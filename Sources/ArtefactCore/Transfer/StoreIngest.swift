@@ -15,17 +15,17 @@ enum StoreIngest {
         var digests = [SHA256Digest?](repeating: nil, count: sources.count)
         var pending: [(index: Int, job: FileCopyJob)] = []
         for (index, file) in manifest.contents.files.enumerated() {
-            if case .whole(let digest) = file.digest, store.hasBlob(digest) {
+            if case .whole(let digest) = file.digest, try store.hasBlob(digest) {
                 digests[index] = digest
                 totals.filesReused += 1
                 totals.bytesReused += file.size
                 continue
             }
-            let staged = "\(store.layout.staging)/\(file.digest.combined.hex).part"
-            pending.append((index, FileCopyJob(modelPath: file.path, source: sources[index], targetPath: staged, size: file.size,
-                                               expected: file.digest, resumable: true)))
+            let staged = StoreLayout.Relative.staged("\(file.digest.combined.hex).part")
+            pending.append((index, FileCopyJob(modelPath: file.path, source: sources[index], targetDirectory: store.layout.directory,
+                                               targetPath: staged, size: file.size, expected: file.digest, resumable: true)))
         }
-        try FileSystem.makeDirectory(store.layout.staging)
+        do { try store.layout.directory.makeDirectory(StoreLayout.Relative.staging) } catch { throw error.asArtefactError }
         pending.sort { $0.job.size > $1.job.size }
         let jobs = pending
         let results = try ParallelWork.run(count: jobs.count, workers: workers, makeState: { CopyWorker() }) { index, worker in
