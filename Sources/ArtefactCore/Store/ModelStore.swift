@@ -13,8 +13,19 @@ public final class ModelStore: Sendable {
     }
 
     /// Opens an existing store. Its root is opened once; everything inside is reached from
-    /// that descriptor without following symlinks.
+    /// that descriptor without following symlinks, and a store whose own files or
+    /// directories include a symlink is refused before any work (exit 2).
     public static func open(_ path: String) throws -> ModelStore {
+        let store = try openForInspection(path)
+        if let link = try store.layout.symlinkAmongOwnEntries() {
+            throw ArtefactError.badInput("store \(store.layout.root): \(link) is a symlink; a store never follows a symlink inside itself. Run 'artefact store verify \(store.layout.root)' and replace the link with what it points to")
+        }
+        return store
+    }
+
+    /// Opens an existing store without refusing symlinks among its own files, for
+    /// `store verify`, which reports them. Nothing read through it follows one either.
+    public static func openForInspection(_ path: String) throws -> ModelStore {
         guard StoreLayout.isStore(path) else {
             throw ArtefactError.badInput("\(path) is not an artefact store; create one with 'artefact store init'")
         }
@@ -133,8 +144,17 @@ public final class ModelStore: Sendable {
 
     // MARK: Blobs
 
-    /// Whether blob `digest` is in the store. A symlink in its place is refused.
-    public func hasBlob(_ digest: SHA256Digest) throws -> Bool { try layout.has(StoreLayout.Relative.blob(digest)) }
+    /// Whether blob `digest` is in the store. Anything but a regular file in its place (a
+    /// planted symlink) is refused rather than taken for the blob.
+    public func hasBlob(_ digest: SHA256Digest) throws -> Bool {
+        let info: stat?
+        do { info = try layout.directory.statusIfPresent(StoreLayout.Relative.blob(digest)) } catch { throw error.asArtefactError }
+        guard let info else { return false }
+        guard FileKind.isRegular(info.st_mode) else {
+            throw ArtefactError.badInput("store \(layout.root): \(StoreLayout.Relative.blob(digest)) is a \(FileKind.name(info.st_mode)), not a regular file; run 'artefact store verify \(layout.root)'")
+        }
+        return true
+    }
 
     /// Reads a small blob and checks that it hashes to its descriptor's digest.
     public func readBlob(_ descriptor: OCIDescriptor) throws -> [UInt8] {

@@ -1,3 +1,5 @@
+import Glibc
+
 /// Where everything lives inside a store directory: an OCI image layout (`oci-layout`,
 /// `index.json`, `blobs/sha256/`) plus artefact's own files under `artefact/`.
 ///
@@ -58,6 +60,25 @@ public struct StoreLayout: Sendable {
         var trimmed = path
         while trimmed.count > 1 && trimmed.hasSuffix("/") { trimmed.removeLast() }
         return FileSystem.exists("\(trimmed)/\(Relative.configuration)") && FileSystem.exists("\(trimmed)/\(Relative.ociLayout)")
+    }
+
+    /// The store's own files and directories (everything but blobs and staged data).
+    static let ownEntries = [Relative.ociLayout, Relative.index, Relative.blobsParent, Relative.blobs, Relative.own,
+                             Relative.configuration, Relative.state, Relative.auditLog, Relative.auditCheckpoint,
+                             Relative.auditPublicKey, Relative.staging, Relative.lock]
+
+    /// The first of the store's own entries that is a symlink (or lies under one), if any.
+    func symlinkAmongOwnEntries() throws -> String? {
+        for entry in Self.ownEntries {
+            do {
+                if let info = try directory.statusIfPresent(entry), FileKind.isSymlink(info.st_mode) { return entry }
+            } catch where error.detail != nil {
+                return entry
+            } catch {
+                throw error.asArtefactError
+            }
+        }
+        return nil
     }
 
     /// Reads one of the store's files whole (never through a symlink).
