@@ -11,7 +11,7 @@ public enum AtomicFile {
             let parent = try Directory.open(FileSystem.directoryName(path))
             try parent.writeFile(FileSystem.baseName(path), bytes, mode: mode, replacing: !exclusive)
         } catch {
-            if exclusive && error.code == EEXIST {
+            if exclusive && (error.code == EEXIST || error.detail != nil) {
                 throw ArtefactError.badInput("\(path) already exists; remove it or choose another path")
             }
             throw error.asArtefactError
