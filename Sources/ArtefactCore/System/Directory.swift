@@ -111,6 +111,12 @@ public final class Directory: Sendable {
         do throws(SystemCallError) { return try status(relative) } catch where error.code == ENOENT { return nil }
     }
 
+    /// `mkdirat(2)` with `mode`: a new directory, failing with `EEXIST` when anything is there.
+    public func createDirectory(_ relative: String, mode: mode_t = 0o755) throws(SystemCallError) {
+        let (parent, name) = try parent(of: relative)
+        guard mkdirat(parent.rawValue, name, mode) == 0 else { throw parent.failure("mkdir", name) }
+    }
+
     /// `mkdirat(2)` with `mode`; an existing directory is fine, anything else there is not.
     public func makeDirectory(_ relative: String, mode: mode_t = 0o755) throws(SystemCallError) {
         let (parent, name) = try parent(of: relative)

@@ -32,8 +32,9 @@ enum DirectoryExport {
                                                                 bundleName: insideAllowed ? nil : bundleName)
 
         let temporaryName = ".\(name).partial-\(transferID.prefix(12))"
+        // A fresh directory of our own: whatever may already be at that name is not removed.
+        do { try parent.createDirectory(temporaryName) } catch { throw error.asArtefactError }
         do {
-            try parent.makeDirectory(temporaryName, mode: 0o700)
             let temporary = try parent.openDirectory(temporaryName)
             let totals = try copyFiles(sources, manifest: manifest, into: temporary, workers: workers)
             for link in manifest.contents.symlinks {
@@ -47,7 +48,6 @@ enum DirectoryExport {
                     try temporary.writeFile(ModelLocation.defaultBundleName, bundleBytes, replacing: false)
                 }
             }
-            guard fchmod(temporary.rawValue, 0o755) == 0 else { throw SystemCallError("fchmod", path: temporary.path) }
             try temporary.sync()
             if replacesEmptyDirectory { try parent.removeDirectory(name) }
             try parent.renameWithoutReplacing(temporaryName, to: name)
