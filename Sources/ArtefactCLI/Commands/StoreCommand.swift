@@ -73,7 +73,9 @@ enum StoreCommand: Command {
     private static func list(_ directory: String, _ arguments: ScannedArguments) throws -> Int32 {
         try arguments.allowOnly(["--json"], subcommand: "store list")
         let store = try ModelStore.open(directory)
-        let models = try store.index().models.sorted { ($0.name, $0.version ?? "") < ($1.name, $1.version ?? "") }
+        let models = try store.index().models.sorted {
+            $0.name != $1.name ? $0.name < $1.name : ModelVersion.precedes($0.version, $1.version)
+        }
         if arguments.has("--json") {
             Console.outJSON(jsonObject([
                 ("store", .string(store.layout.root)), ("environment", .string(store.configuration.environment)),

@@ -116,7 +116,7 @@ public final class ModelStore: Sendable {
     public func find(name: String, version: String?) throws -> StoredModel {
         let candidates = try index().models.filter { $0.name == name }
         if let version {
-            guard let model = candidates.first(where: { $0.version == version }) else {
+            guard let model = candidates.first(where: { ModelVersion.same($0.version, version) }) else {
                 throw ArtefactError.badInput("store \(layout.root) has no \(name)@\(version)")
             }
             return model

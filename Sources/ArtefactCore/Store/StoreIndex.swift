@@ -45,7 +45,7 @@ public struct StoreIndex: Sendable {
         let image = (image.imageDescriptor, image.bundleManifestDescriptor)
         let name = image.0.annotations[OCIMediaType.nameAnnotation]
         let version = image.0.annotations[OCIMediaType.versionAnnotation]
-        let replaced = Set(models.filter { $0.name == name && $0.version == version }
+        let replaced = Set(models.filter { $0.name == name && ModelVersion.same($0.version, version) }
             .flatMap { [$0.manifest.digest] + ($0.bundleManifest.map { [$0.digest] } ?? []) })
         manifests.removeAll { replaced.contains($0.digest) }
         manifests.append(image.0)

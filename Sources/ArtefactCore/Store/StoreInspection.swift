@@ -167,7 +167,7 @@ public struct StoreDiff: Sendable {
     public init(_ first: StoreIndex, _ second: StoreIndex) {
         let a = first.models
         let b = second.models
-        func key(_ model: StoredModel) -> String { "\(model.name)\u{0}\(model.version ?? "")" }
+        func key(_ model: StoredModel) -> String { "\(model.name)\u{0}\(ModelVersion.key(model.version))" }
         let bByKey = Dictionary(b.map { (key($0), $0) }, uniquingKeysWith: { first, _ in first })
         let aKeys = Set(a.map(key))
         onlyInFirst = a.filter { bByKey[key($0)] == nil }
