@@ -56,6 +56,22 @@ import Testing
         #expect(try String(contentsOfFile: "\(sandbox.outside)/precious.txt", encoding: .utf8) == "keep me")
     }
 
+    /// The chain of the issue (`d/0 -> ..`, `d/a -> 0/..`, so `d/a` is the parent of the
+    /// directory): nothing under `d/a` can be created, whatever kind.
+    @Test func aChainOfLinksLeadingOutIsNeverWalkedThrough() throws {
+        let sandbox = try Sandbox()
+        let export = try Directory.open(sandbox.inside)
+        _ = try export.makeDirectories("d")
+        try export.makeSymlink("d/0", target: "..")
+        try export.makeSymlink("d/a", target: "0/..")
+        #expect(throws: SystemCallError.self) { try export.makeSymlink("d/a/evil", target: "pwned") }
+        #expect(throws: SystemCallError.self) { _ = try export.makeDirectories("d/a/b") }
+        #expect(throws: SystemCallError.self) { try export.writeFile("d/a/x", Array("x".utf8)) }
+        #expect(throws: SystemCallError.self) { _ = try export.openFile("d/a/outside/precious.txt", O_WRONLY | O_TRUNC) }
+        #expect(((try? FileManager.default.contentsOfDirectory(atPath: sandbox.root)) ?? []).sorted() == ["inside", "outside"])
+        #expect(try String(contentsOfFile: "\(sandbox.outside)/precious.txt", encoding: .utf8) == "keep me")
+    }
+
     @Test func aSymlinkedFileIsNeitherOpenedNorWrittenThrough() throws {
         let sandbox = try Sandbox()
         try sandbox.link("file", to: "\(sandbox.outside)/precious.txt")

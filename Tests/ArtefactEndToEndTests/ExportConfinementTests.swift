@@ -9,6 +9,8 @@ import Testing
 @Suite struct ExportConfinementTests {
     /// A store holding `evil@1.0.0`, whose bundle is replaced by one validly signed by the
     /// fixture's signer over the same files plus `links`. Returns the world and the store.
+    /// (The manifest shape check rejects such a bundle before the export starts; these
+    /// tests hold whichever defence stops it: nothing may be written outside.)
     private static func storeWithHostileLinks(_ links: [(String, String)]) throws -> (StoreFixture, String) {
         let world = try StoreFixture()
         try world.scratch.write("model/w.bin", "weights")
@@ -18,19 +20,11 @@ import Testing
         let store = try world.makeStore("store")
         try world.transferAccepted(model, store)
 
-        let benign = try SignatureBundle.read(path: "\(model)/model.sig")
-        let manifest = try ModelStatement.decode(payload: benign.envelope.payload)
-        let hostile = try ModelManifest(
-            name: manifest.name, version: manifest.version, classification: manifest.classification, createdAt: manifest.createdAt,
-            expiresAt: manifest.expiresAt, hashing: manifest.hashing, ignore: manifest.ignore,
-            contents: ModelContents(files: manifest.contents.files,
-                                    symlinks: links.map { ModelSymlink(path: $0.0, target: $0.1) }))
-        let passphrase = try Array(KeyPair.passphrase.utf8).withUnsafeBytes { try SecretBytes(copying: $0) }
-        let key = try PrivateKeyFile.read(path: world.signer.privateKey, passphrase: passphrase)
-        let unsigned = DSSEEnvelope(payloadType: DSSE.inTotoPayloadType, payload: ModelStatement.payload(for: hostile), signatures: [])
-        let signature = DSSESignature(keyID: key.publicKey.keyID, signature: try key.sign(unsigned.signedBytes))
-        let bundle = SignatureBundle(envelope: unsigned, publicKeyHint: key.publicKey.keyID).appending(signature, certificates: nil)
-        try replaceStoredBundle(in: store, with: bundle.fileBytes)
+        var hostile = HostileManifest()
+        hostile.name = "evil"
+        hostile.files = [("w.bin", "weights")]
+        hostile.symlinks = links.map { (path: $0.0, target: $0.1) }
+        try replaceStoredBundle(in: store, with: try hostile.bundle(signedWith: world.signer))
         return (world, store)
     }
 
