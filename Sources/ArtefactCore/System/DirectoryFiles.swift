@@ -37,8 +37,9 @@ extension Directory {
         }
     }
 
-    /// Creates `relative` and any missing directories on the way (each `mkdirat`, then
-    /// opened without following), and returns it open.
+    /// `mkdir -p` through descriptors: creates `relative` and any missing directories on
+    /// the way (each `mkdirat(2)`, then `openat(2)` with `O_NOFOLLOW | O_DIRECTORY`), and
+    /// returns it open.
     public func makeDirectories(_ relative: String, mode: mode_t = 0o755) throws(SystemCallError) -> Directory {
         var current = self
         for part in try Self.components(of: relative, in: path) {
@@ -48,8 +49,9 @@ extension Directory {
         return current
     }
 
-    /// Removes `relative` and, if it is a directory, everything in it, never following a
-    /// symlink (a symlink is removed, not what it points at). A missing entry is fine.
+    /// `rm -r` through descriptors (`fstatat`, `fdopendir`, `unlinkat`): removes `relative`
+    /// and, if it is a directory, everything in it, never following a symlink (a symlink is
+    /// removed, not what it points at). A missing entry is fine.
     public func removeTree(_ relative: String) throws(SystemCallError) {
         guard let info = try statusIfPresent(relative) else { return }
         guard FileKind.isDirectory(info.st_mode) else { return try removeFile(relative) }
