@@ -11,7 +11,7 @@ import Testing
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("audit-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: "\(root)/artefact", withIntermediateDirectories: true)
         let key = try SigningKey.generate()
-        let log = AuditLog(layout: StoreLayout(root: root), checkpointKey: key,
+        let log = AuditLog(layout: try StoreLayout(opening: root), checkpointKey: key,
                            anchor: AnchoredAuditKey(key: key.publicKey, origin: .commandLine(keyFile: "anchor.pub")))
         try log.begin(AuditDraft(action: "store-init", result: "ok", reason: "created"))
         try log.append(AuditDraft(action: "gc", result: "ok", reason: "first"))

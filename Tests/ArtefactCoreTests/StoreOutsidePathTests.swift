@@ -18,7 +18,7 @@ import Testing
         try manager.createSymbolicLink(atPath: "\(root)/store/artefact/out", withDestinationPath: "\(root)/outside")
         try manager.createSymbolicLink(atPath: "\(root)/outside/in.json", withDestinationPath: "\(root)/store/artefact/policy.json")
         try manager.createSymbolicLink(atPath: "\(root)/storelink", withDestinationPath: "\(root)/store")
-        return (root, StoreLayout(root: "\(root)/store"))
+        return (root, try StoreLayout(opening: "\(root)/store"))
     }
 
     @Test func pathsOutsideTheStoreAreAccepted() throws {

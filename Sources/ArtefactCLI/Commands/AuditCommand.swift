@@ -60,7 +60,7 @@ enum AuditCommand: Command {
             Console.outJSON(.array(entries.map(\.json)))
             return ExitStatus.success
         }
-        var text = ""
+        var text: TerminalText = ""
         for entry in entries {
             let model = entry.model.map { "\($0.name)\($0.version.map { "@" + $0 } ?? "")" } ?? "-"
             let route = [entry.source, entry.destination].compactMap { $0.map { "\($0.location)\($0.environment.map { " [\($0)]" } ?? "")" } }
@@ -83,9 +83,10 @@ enum AuditCommand: Command {
                 ("problems", .array(result.problems.map(JSONValue.string))),
             ]))
         } else if result.isIntact {
-            let coverage = result.checkpointCount.map { ", signed checkpoint covers \($0)" } ?? ""
-            let key = result.anchor.map { "\nchecked with audit key \($0.key.keyID) from \($0.originDescription)" }
-                ?? " (no audit key: truncation is not detectable)"
+            let coverage: TerminalText = result.checkpointCount.map { count -> TerminalText in ", signed checkpoint covers \(count)" } ?? ""
+            let key: TerminalText = result.anchor.map { anchor -> TerminalText in
+                "\nchecked with audit key \(anchor.key.keyID) from \(anchor.originDescription)"
+            } ?? " (no audit key: truncation is not detectable)"
             Console.out("audit log of \(store.layout.root) is intact: \(result.entryCount) entries\(coverage)\(key)\n")
         }
         guard result.isIntact else {
@@ -126,11 +127,13 @@ enum AuditCommand: Command {
             if let newKeyPath, let key = log.checkpointKey { try store.recordAuditKey(path: newKeyPath, key: key) }
             return try AuditRecovery.beginNewSegment(log, damage: damage, endpoint: store.endpoint, note: note)
         }
-        var text = "the crossing log of \(store.layout.root) did not verify: \(outcome.problems[0])\n"
+        var text: TerminalText = "the crossing log of \(store.layout.root) did not verify: \(outcome.problems[0])\n"
         if let archived = outcome.archivedLog { text += "kept the damaged log as \(archived)\n" }
         if let archived = outcome.archivedCheckpoint { text += "kept its checkpoint as \(archived)\n" }
-        text += "began a new log: entry 1 (audit-recover) records the break"
-            + (log.anchor.map { ", signed with audit key \($0.key.keyID) from \($0.originDescription)" } ?? " (no audit key: hash chain only)") + "\n"
+        let signing: TerminalText = log.anchor.map { anchor -> TerminalText in
+            ", signed with audit key \(anchor.key.keyID) from \(anchor.originDescription)"
+        } ?? " (no audit key: hash chain only)"
+        text += "began a new log: entry 1 (audit-recover) records the break\(signing)\n"
         Console.out(text)
         return ExitStatus.success
     }

@@ -35,10 +35,13 @@ enum TransferCommand: Command {
       --tls-system-ca         also trust the system's CA bundle
       --registry-credentials FILE  a file holding USER:PASSWORD (or set ARTEFACT_REGISTRY_USER
                               and ARTEFACT_REGISTRY_PASSWORD)
+      --network-timeout SECONDS  the longest one request may take (ARTEFACT_NETWORK_TIMEOUT;
+                              default 300); a blob transfer also gets its size at
+                              ARTEFACT_NETWORK_MIN_RATE bytes/s (default 256K)
 
     """
     static let flags = FlagSpec(valued: ["--model", "--signature", "--jobs", "--at", "--tls-ca", "--tls-cert", "--tls-key",
-                                         "--registry-credentials"],
+                                         "--registry-credentials", "--network-timeout"],
                                 boolean: ["--json", "--tls-system-ca"])
 
     static func run(_ arguments: ScannedArguments) throws -> Int32 {
@@ -120,7 +123,7 @@ enum TransferEndpointParser {
     static func source(_ path: String, name: String?, version: String?, signature: String?,
                        registry: (String) throws -> RegistryAccess) throws -> TransferSource {
         if path.hasPrefix(RegistryReference.scheme) { return .registry(try registry(path)) }
-        if StoreLayout(root: path).exists {
+        if StoreLayout.isStore(path) {
             guard let name else { throw ArtefactError.badInput("\(path) is a store: name the model with --model NAME[@VERSION]") }
             return .store(try ModelStore.open(path), name: name, version: version)
         }
@@ -130,7 +133,7 @@ enum TransferEndpointParser {
 
     static func destination(_ path: String, registry: (String) throws -> RegistryAccess) throws -> TransferDestination {
         if path.hasPrefix(RegistryReference.scheme) { return .registry(try registry(path)) }
-        if StoreLayout(root: path).exists { return .store(try ModelStore.open(path)) }
+        if StoreLayout.isStore(path) { return .store(try ModelStore.open(path)) }
         guard FileSystem.exists(path) else { return .export(path) }
         guard FileSystem.isDirectory(path) else {
             throw ArtefactError.badInput("\(path) is a file; the destination must be a store or a new or empty directory")

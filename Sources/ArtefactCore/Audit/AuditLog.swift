@@ -71,7 +71,7 @@ public struct AuditLog: Sendable {
     /// `audit recover`); refuses when a log or a checkpoint is already there.
     @discardableResult
     public func begin(_ draft: AuditDraft) throws -> AuditEntry {
-        guard !hasLogFile, !hasCheckpointFile else {
+        guard try !hasLogFile(), try !hasCheckpointFile() else {
             throw ArtefactError.operational("store \(layout.root) already has a crossing log; a new one is begun only by store init or audit recover")
         }
         return try write(draft, after: [])
@@ -85,7 +85,7 @@ public struct AuditLog: Sendable {
             result: draft.result, reason: draft.reason, transferID: draft.transferID, previousHash: previous)
         let line = entry.line
         do {
-            let file = try FileDescriptor.open(layout.auditLog, O_WRONLY | O_APPEND | O_CREAT, mode: 0o644)
+            let file = try layout.directory.openFile(StoreLayout.Relative.auditLog, O_WRONLY | O_APPEND | O_CREAT, mode: 0o644)
             defer { file.close() }
             try file.writeAll(line + [UInt8(ascii: "\n")])
             try file.sync()
@@ -109,47 +109,51 @@ public struct AuditLog: Sendable {
         return try readCheckpoint()
     }
 
-    // MARK: The log's files (appends are in write(_:after:))
+    // MARK: The log's files (appends are in write(_:after:)); never through a symlink
 
     /// Whether `artefact/audit.log` is there.
-    var hasLogFile: Bool { FileSystem.exists(layout.auditLog) }
+    func hasLogFile() throws -> Bool { try layout.has(StoreLayout.Relative.auditLog) }
 
     /// Whether `artefact/audit.checkpoint` is there.
-    var hasCheckpointFile: Bool { FileSystem.exists(layout.auditCheckpoint) }
+    func hasCheckpointFile() throws -> Bool { try layout.has(StoreLayout.Relative.auditCheckpoint) }
 
     /// The checkpoint, decoded (a rejection when it does not decode).
     func readCheckpoint() throws -> AuditCheckpoint {
-        try AuditCheckpoint.decode(FileSystem.readFile(layout.auditCheckpoint, limit: 1 << 20))
+        try AuditCheckpoint.decode(layout.read(StoreLayout.Relative.auditCheckpoint, limit: 1 << 20))
     }
 
     /// The log file's bytes.
     func readLogBytes() throws -> [UInt8] {
-        try FileSystem.readFile(layout.auditLog, limit: Self.maximumSize)
+        try layout.read(StoreLayout.Relative.auditLog, limit: Self.maximumSize)
     }
 
-    /// Renames the log file or the checkpoint file (`name` is `audit.log` or
-    /// `audit.checkpoint`) to `NAME.broken-STAMP`, never over an existing file; returns the
-    /// new path.
-    func setAside(_ name: String, stamp: String) throws -> String {
-        let path = "\(layout.own)/\(name)"
-        var target = "\(path).broken-\(stamp)"
+    /// Renames the log file or the checkpoint file (`relative` is
+    /// `StoreLayout.Relative.auditLog` or `.auditCheckpoint`) to `NAME.broken-STAMP`, never
+    /// over an existing file; returns the new path (for messages).
+    func setAside(_ relative: String, stamp: String) throws -> String {
+        var target = "\(relative).broken-\(stamp)"
         var attempt = 1
-        while FileSystem.exists(target) {
-            attempt += 1
-            target = "\(path).broken-\(stamp)-\(attempt)"
+        while true {
+            do {
+                try layout.directory.renameWithoutReplacing(relative, to: target)
+                return "\(layout.root)/\(target)"
+            } catch let error as SystemCallError where error.code == EEXIST && error.detail == nil && attempt < 100 {
+                attempt += 1
+                target = "\(relative).broken-\(stamp)-\(attempt)"
+            } catch {
+                throw error.asArtefactError
+            }
         }
-        do { try FileSystem.rename(path, to: target) } catch { throw error.asArtefactError }
-        return target
     }
 
     func writeCheckpoint(count: Int64, headHash: String, key: SigningKey) throws {
         let checkpoint = try AuditCheckpoint.make(count: count, headHash: headHash, time: .now, key: key)
-        try AtomicFile.write(JSONWriter.pretty(checkpoint.json), to: layout.auditCheckpoint)
+        try layout.write(StoreLayout.Relative.auditCheckpoint, JSONWriter.pretty(checkpoint.json))
     }
 
     /// The raw lines of the log, without their newlines.
     public func readLines() throws -> [[UInt8]] {
-        guard hasLogFile else { return [] }
+        guard try hasLogFile() else { return [] }
         let bytes = try readLogBytes()
         guard !bytes.isEmpty else { return [] }
         return bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).dropLast(bytes.last == UInt8(ascii: "\n") ? 1 : 0)

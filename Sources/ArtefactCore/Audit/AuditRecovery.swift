@@ -33,17 +33,17 @@ public enum AuditRecovery {
         let stamp = compactStamp(.now)
         var facts: [String] = []
         var archivedLog: String?
-        if log.hasLogFile {
+        if try log.hasLogFile() {
             let bytes = try log.readLogBytes()
-            archivedLog = try log.setAside("audit.log", stamp: stamp)
+            archivedLog = try log.setAside(StoreLayout.Relative.auditLog, stamp: stamp)
             facts.append("the previous log is archived as artefact/\(FileSystem.baseName(archivedLog!)) "
                          + "(\(damage.entryCount) lines, \(bytes.count) bytes, sha256 \(SHA256Hasher.digest(bytes).hex))")
         } else {
             facts.append("there was no previous log file")
         }
         var archivedCheckpoint: String?
-        if log.hasCheckpointFile {
-            archivedCheckpoint = try log.setAside("audit.checkpoint", stamp: stamp)
+        if try log.hasCheckpointFile() {
+            archivedCheckpoint = try log.setAside(StoreLayout.Relative.auditCheckpoint, stamp: stamp)
             let covered = damage.checkpointCount.map { "covered \($0) entries" } ?? "not checked"
             facts.append("its checkpoint, \(covered), as artefact/\(FileSystem.baseName(archivedCheckpoint!))")
         }

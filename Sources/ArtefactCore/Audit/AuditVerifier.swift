@@ -19,7 +19,7 @@ public enum AuditVerifier {
         let lines = try log.readLines()
         var problems = try chainProblems(lines)
         var checkpointCount: Int64?
-        let hasCheckpoint = log.hasCheckpointFile
+        let hasCheckpoint = try log.hasCheckpointFile()
         if let anchor = log.anchor {
             if !hasCheckpoint {
                 problems.append("the store's log is signed with audit key \(anchor.key.keyID.prefix(16)) but there is no checkpoint: "

@@ -1,9 +1,16 @@
+import Glibc
+
 /// A Sigstore bundle v0.3 (JSON) holding a DSSE envelope, as artefact writes and reads it
 /// (see `Docs/FORMAT.md`, "Bundle").
 public struct SignatureBundle: Equatable, Sendable {
     public static let mediaType = "application/vnd.dev.sigstore.bundle.v0.3+json"
-    /// The largest bundle file read; a manifest of a million files fits well inside.
-    public static let maximumSize = 256 << 20
+    /// The largest bundle read (from a file or a registry); larger ones are refused before
+    /// parsing. Sized for the largest real models: a file entry in the signed payload is
+    /// about 100 bytes plus its path (a 150-byte path makes 250), 4/3 of that once the
+    /// payload is base64 in the envelope, so 100,000 files with 200-byte paths come to
+    /// about 40 MB; 64 MiB leaves half again as much for longer paths, shards and
+    /// certificates. Parsing takes at most `StrictJSONParser.memoryMultiple` times this.
+    public static let maximumSize = 64 << 20
 
     public let envelope: DSSEEnvelope
     /// `verificationMaterial.publicKey.hint`: the key id of the first signer.
@@ -154,13 +161,24 @@ public struct SignatureBundle: Equatable, Sendable {
 
     /// Reads a bundle file; a missing one rejects the artefact, since it is unsigned.
     public static func read(path: String) throws -> SignatureBundle {
+        try decode(readBytes(path: path), source: path)
+    }
+
+    /// The bytes of a bundle file. The bundle is part of the artefact under test, so a
+    /// missing one, one that is not a regular file (a FIFO would block the reader) and an
+    /// oversized one reject the artefact.
+    public static func readBytes(path: String) throws -> [UInt8] {
         guard FileSystem.exists(path) else {
             throw ArtefactError.rejected("no signature bundle at \(path); sign the model, or name the bundle with --signature FILE")
+        }
+        if let info = FileSystem.statusIfPresent(path), !FileKind.isRegular(info.st_mode) {
+            throw ArtefactError.rejected("bundle \(path) is a \(FileKind.name(info.st_mode)), not a regular file")
         }
         if let size = FileSystem.sizeIfPresent(path), size > maximumSize {
             throw ArtefactError.rejected("bundle \(path) is \(size) bytes, more than the \(maximumSize)-byte limit")
         }
-        return try decode(FileSystem.readFile(path, limit: maximumSize), source: path)
+        // Opened with O_NONBLOCK and checked again with fstat, should it change meanwhile.
+        return try FileSystem.readFile(path, limit: maximumSize)
     }
 }
 

@@ -35,7 +35,7 @@ extension ModelStore {
             return AuditLog(layout: layout, checkpointKey: nil, anchor: anchor)
         }
         let anchored = try policy().auditKey
-        if anchored == nil && (configuration.auditKeyPath != nil || AuditLog(layout: layout, checkpointKey: nil).hasCheckpointFile) {
+        if try anchored == nil && (configuration.auditKeyPath != nil || AuditLog(layout: layout, checkpointKey: nil).hasCheckpointFile()) {
             throw ArtefactError.badInput("store \(layout.root) has signed audit checkpoints, but no audit key is anchored to check them: "
                                          + "name its public key in policy \(configuration.policyPath) (\"audit_key\") or pass --audit-key PUBLIC_KEY")
         }
@@ -65,8 +65,8 @@ extension ModelStore {
         guard let absolute = FileSystem.canonicalPath(path) else { throw ArtefactError.badInput("cannot resolve \(path)") }
         let updated = StoreConfiguration(environment: configuration.environment, policyPath: configuration.policyPath,
                                          auditKeyPath: absolute, tls: configuration.tls)
-        try updated.requireOutside(layout)
-        try AtomicFile.write(key.publicKey.pem, to: layout.auditPublicKey)
-        try AtomicFile.write(JSONWriter.pretty(updated.json), to: layout.configuration)
+        try updated.requireOutside(storeRoot: layout.root)
+        try layout.write(StoreLayout.Relative.auditPublicKey, key.publicKey.pem)
+        try layout.write(StoreLayout.Relative.configuration, JSONWriter.pretty(updated.json))
     }
 }

@@ -7,7 +7,12 @@ extension StoreLayout {
     /// a symlink inside the store that points outside still counts as inside, and a symlink
     /// outside that points in counts as inside too.
     public func requireOutside(_ path: String, _ role: String) throws {
-        guard let root = FileSystem.canonicalPath(root) else { return }  // no store directory yet: nothing is inside it
+        try Self.requireOutside(path, role, storeRoot: root)
+    }
+
+    /// `requireOutside` for a store directory that need not exist yet (`store init`).
+    public static func requireOutside(_ path: String, _ role: String, storeRoot: String) throws {
+        guard let root = FileSystem.canonicalPath(storeRoot) else { return }  // no store directory yet: nothing is inside it
         let absolute = path.hasPrefix("/") ? path : "\(FileSystem.canonicalPath(".") ?? ".")/\(path)"
         var prefix = ""
         var locations: [String] = FileSystem.canonicalPath(absolute).map { [$0] } ?? []
@@ -19,7 +24,7 @@ extension StoreLayout {
             locations.append(holder == "/" ? "/\(component)" : "\(holder)/\(component)")
         }
         if locations.contains(where: { $0.hasPrefix(root + "/") }) {
-            throw ArtefactError.badInput("store \(self.root): \(path), \(role), is inside the store; a store's policy and keys must live "
+            throw ArtefactError.badInput("store \(storeRoot): \(path), \(role), is inside the store; a store's policy and keys must live "
                                          + "outside it, where the store's writers cannot replace them")
         }
     }

@@ -27,17 +27,19 @@ public struct StoreConfiguration: Sendable {
 
     /// Fails when the policy, the audit key or a TLS file this configuration names lies
     /// inside the store, where the store's writers could replace it.
-    func requireOutside(_ layout: StoreLayout) throws {
-        try layout.requireOutside(policyPath, "the policy named in store.json")
-        if let auditKeyPath { try layout.requireOutside(auditKeyPath, "the audit key named in store.json") }
+    func requireOutside(storeRoot: String) throws {
+        try StoreLayout.requireOutside(policyPath, "the policy named in store.json", storeRoot: storeRoot)
+        if let auditKeyPath { try StoreLayout.requireOutside(auditKeyPath, "the audit key named in store.json", storeRoot: storeRoot) }
         for file in [tls?.caFile, tls?.certificateFile, tls?.keyFile].compactMap({ $0 }) {
-            try layout.requireOutside(file, "a TLS file named in store.json")
+            try StoreLayout.requireOutside(file, "a TLS file named in store.json", storeRoot: storeRoot)
         }
     }
 
     static func read(_ layout: StoreLayout) throws -> StoreConfiguration {
         let failure = { @Sendable (message: String) in ArtefactError.badInput("store \(layout.root): \(message)") }
-        let value = try StrictJSONParser.parseFile(layout.configuration, limit: 1 << 20) { failure("artefact/store.json: \($0)") }
+        let value = try StrictJSONParser.parse(layout.read(StoreLayout.Relative.configuration, limit: 1 << 20)) {
+            failure("artefact/store.json: \($0)")
+        }
         var reader = try JSONObjectReader(value, context: "store.json", failure: failure)
         guard try reader.integer("format") == Int64(formatVersion) else { throw failure("unsupported store format") }
         var tls: StoredTLSFiles?

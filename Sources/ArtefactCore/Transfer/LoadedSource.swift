@@ -21,7 +21,10 @@ struct LoadedSource {
             guard FileSystem.exists(location.bundlePath) else {
                 throw TransferRejection(check: "bundle", reason: "no signature bundle at \(location.bundlePath); sign the model first")
             }
-            let bytes = try FileSystem.readFile(location.bundlePath, limit: SignatureBundle.maximumSize)
+            let bytes: [UInt8]
+            do { bytes = try SignatureBundle.readBytes(path: location.bundlePath) } catch let error as ArtefactError where error.kind == .rejected {
+                throw TransferRejection(check: "bundle", reason: error.message)
+            }
             return LoadedSource(bundleBytes: bytes, bundle: try decode(bytes, location.bundlePath), bundleDescription: location.bundlePath,
                                 tree: nil, store: nil, directoryPath: location.modelPath, registry: nil, registryLayers: [])
         case let .store(store, name, version):
@@ -71,7 +74,7 @@ struct LoadedSource {
                 throw TransferRejection(check: "integrity", reason: "the model's files differ from the signed manifest (\(comparison.summary))",
                                         manifest: manifest)
             }
-            return manifest.contents.files.map { FileByteSource(path: tree.absolutePath(of: $0.path), modelPath: $0.path, size: $0.size) }
+            return manifest.contents.files.map { FileByteSource(directory: tree.directory, path: $0.path, modelPath: $0.path, size: $0.size) }
         }
         let layers = store?.1 ?? registryLayers
         guard layers.count == manifest.contents.files.count,
@@ -83,9 +86,11 @@ struct LoadedSource {
                                     manifest: manifest)
         }
         if let registry {
-            return layers.map { RegistryBlobSource(client: registry, digest: $0.digest) }
+            return layers.map { RegistryBlobSource(client: registry, digest: $0.digest, size: $0.size) }
         }
         let storeRoot = store!.0
-        return zip(layers, manifest.contents.files).map { FileByteSource(path: storeRoot.layout.blob($0.digest), modelPath: $1.path, size: $1.size) }
+        return zip(layers, manifest.contents.files).map {
+            FileByteSource(directory: storeRoot.layout.directory, path: StoreLayout.Relative.blob($0.digest), modelPath: $1.path, size: $1.size)
+        }
     }
 }

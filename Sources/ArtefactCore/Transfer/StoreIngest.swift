@@ -18,16 +18,16 @@ enum StoreIngest {
         var pending: [(index: Int, job: FileCopyJob)] = []
         var rehashed: [Int] = []
         for (index, file) in manifest.contents.files.enumerated() {
-            if case .whole(let digest) = file.digest, store.hasBlob(digest) {
+            if case .whole(let digest) = file.digest, try store.hasBlob(digest) {
                 digests[index] = digest
                 totals.filesReused += 1
-                totals.bytesReused += file.size
+                totals.bytesReused = totals.bytesReused.addingSaturated(file.size)
                 rehashed.append(index)
                 continue
             }
-            let staged = "\(store.layout.staging)/\(file.digest.combined.hex).part"
-            pending.append((index, FileCopyJob(modelPath: file.path, source: sources[index], targetPath: staged, size: file.size,
-                                               expected: file.digest, resumable: true)))
+            let staged = StoreLayout.Relative.staged("\(file.digest.combined.hex).part")
+            pending.append((index, FileCopyJob(modelPath: file.path, source: sources[index], targetDirectory: store.layout.directory,
+                                               targetPath: staged, size: file.size, expected: file.digest, resumable: true)))
         }
         let files = manifest.contents.files
         let reused = rehashed.sorted { files[$0].size > files[$1].size }
@@ -36,7 +36,7 @@ enum StoreIngest {
             try SourceRehash.check(sources[reused[position]], modelPath: file.path, size: file.size, expected: file.digest,
                                    hashing: manifest.hashing, worker: worker)
         }
-        try FileSystem.makeDirectory(store.layout.staging)
+        do { try store.layout.directory.makeDirectory(StoreLayout.Relative.staging) } catch { throw error.asArtefactError }
         pending.sort { $0.job.size > $1.job.size }
         let jobs = pending
         let results = try ParallelWork.run(count: jobs.count, workers: workers, makeState: { CopyWorker() }) { index, worker in
@@ -48,8 +48,8 @@ enum StoreIngest {
         }
         for (position, result) in results.enumerated() {
             digests[jobs[position].index] = result.contentDigest
-            totals.bytesCopied += result.bytesCopied
-            totals.bytesReused += result.bytesReused
+            totals.bytesCopied = totals.bytesCopied.addingSaturated(result.bytesCopied)
+            totals.bytesReused = totals.bytesReused.addingSaturated(result.bytesReused)
         }
         totals.blobDigests = digests.map { $0! }
         return totals
