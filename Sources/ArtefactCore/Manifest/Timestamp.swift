@@ -75,8 +75,15 @@ public struct Timestamp: Comparable, Hashable, Sendable, CustomStringConvertible
         let seconds = timegm(&parts)
         // timegm normalises 31 February into March; refuse dates it had to move.
         guard parts.tm_mday == day, parts.tm_mon == month - 1 else { return nil }
-        secondsSinceEpoch = Int64(seconds) - offsetSeconds
+        // An offset can carry 0000-01-01 or 9999-12-31 into a year that has no four-digit
+        // spelling; such a time would print as text that does not read back.
+        let moment = Int64(seconds) - offsetSeconds
+        guard Self.representable.contains(moment) else { return nil }
+        secondsSinceEpoch = moment
     }
+
+    /// 0000-01-01T00:00:00Z through 9999-12-31T23:59:59Z: the times RFC 3339 can write.
+    static let representable: ClosedRange<Int64> = -62_167_219_200...253_402_300_799
 
     /// Parses a duration such as `90d`, `12h`, `2w`, `30m` or `45s` into seconds.
     public static func parseDuration(_ text: String) -> Int64? {
