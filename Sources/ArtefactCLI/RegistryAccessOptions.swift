@@ -15,9 +15,31 @@ enum RegistryAccessOptions {
         }
         let settings = TLSSettings(caFile: ca, certificateFile: pick("--tls-cert", "ARTEFACT_TLS_CERT", stored?.certificateFile),
                                    keyFile: pick("--tls-key", "ARTEFACT_TLS_KEY", stored?.keyFile),
+                                   requestTimeout: try networkTimeout(arguments), minimumRate: try minimumRate(),
                                    useSystemCAs: arguments.has("--tls-system-ca"))
         return RegistryAccess(reference: reference, tls: settings, keyPassphrase: try secret("ARTEFACT_TLS_KEY_PASSPHRASE"),
                               credentials: try credentials(file: arguments.value("--registry-credentials")))
+    }
+
+    /// `--network-timeout SECONDS` (or `ARTEFACT_NETWORK_TIMEOUT`): how long one request may
+    /// take, 1 s to 30 days.
+    static func networkTimeout(_ arguments: ScannedArguments) throws -> Int64 {
+        let (text, source) = arguments.value("--network-timeout").map { ($0, "--network-timeout") }
+            ?? environment("ARTEFACT_NETWORK_TIMEOUT").map { ($0, "ARTEFACT_NETWORK_TIMEOUT") } ?? (nil, "")
+        guard let text else { return TLSSettings.defaultRequestTimeout }
+        guard let seconds = Int64(text), (1...TLSSettings.maximumRequestTimeout).contains(seconds) else {
+            throw ArtefactError.badInput("\(source) takes a whole number of seconds from 1 to \(TLSSettings.maximumRequestTimeout), not \"\(text)\"")
+        }
+        return seconds
+    }
+
+    /// `ARTEFACT_NETWORK_MIN_RATE`: the slowest a blob may stream, in bytes per second (K, M, G allowed).
+    static func minimumRate() throws -> Int64 {
+        guard let text = environment("ARTEFACT_NETWORK_MIN_RATE") else { return TLSSettings.defaultMinimumRate }
+        guard let rate = ArgumentValues.byteCount(text) else {
+            throw ArtefactError.badInput("ARTEFACT_NETWORK_MIN_RATE takes bytes per second such as 262144 or 256K, not \"\(text)\"")
+        }
+        return rate
     }
 
     private static func environment(_ name: String) -> String? {

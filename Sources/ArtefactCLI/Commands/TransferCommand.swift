@@ -33,10 +33,13 @@ enum TransferCommand: Command {
       --tls-system-ca         also trust the system's CA bundle
       --registry-credentials FILE  a file holding USER:PASSWORD (or set ARTEFACT_REGISTRY_USER
                               and ARTEFACT_REGISTRY_PASSWORD)
+      --network-timeout SECONDS  the longest one request may take (ARTEFACT_NETWORK_TIMEOUT;
+                              default 300); a blob transfer also gets its size at
+                              ARTEFACT_NETWORK_MIN_RATE bytes/s (default 256K)
 
     """
     static let flags = FlagSpec(valued: ["--model", "--signature", "--jobs", "--at", "--tls-ca", "--tls-cert", "--tls-key",
-                                         "--registry-credentials"],
+                                         "--registry-credentials", "--network-timeout"],
                                 boolean: ["--json", "--tls-system-ca"])
 
     static func run(_ arguments: ScannedArguments) throws -> Int32 {

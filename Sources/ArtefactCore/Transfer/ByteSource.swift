@@ -46,9 +46,11 @@ struct FileByteSource: ByteSource {
 struct RegistryBlobSource: ByteSource, @unchecked Sendable {
     let client: RegistryClient
     let digest: SHA256Digest
+    /// The signed size, which bounds what is read and how long the download may take.
+    let size: Int64
 
     func stream(from offset: Int64, buffer: UnsafeMutableRawBufferPointer,
                 into sink: (UnsafeRawBufferPointer) throws -> Void) throws {
-        try client.downloadBlob(digest, from: offset, into: sink)
+        try client.downloadBlob(digest, size: size, from: offset, into: sink)
     }
 }

@@ -71,7 +71,7 @@ struct LoadedSource {
                                     manifest: manifest)
         }
         if let registry {
-            return layers.map { RegistryBlobSource(client: registry, digest: $0.digest) }
+            return layers.map { RegistryBlobSource(client: registry, digest: $0.digest, size: $0.size) }
         }
         let storeRoot = store!.0
         return zip(layers, manifest.contents.files).map { FileByteSource(path: storeRoot.layout.blob($0.digest), modelPath: $1.path, size: $1.size) }

@@ -2,6 +2,9 @@
 /// `realm`, `service` and `scope` from the challenge, ask the realm for a token with the
 /// user's Basic credentials over TLS, and use the token.
 enum BearerTokenFetcher {
+    /// The largest token response read; real ones are a few KiB.
+    static let tokenResponseLimit = 1 << 20
+
     static func fetch(challenge: String, scope: String, credentials: RegistryCredentials, context: TLSContext,
                       settings: TLSSettings) throws -> String {
         let parameters = parse(challenge)
@@ -12,20 +15,23 @@ enum BearerTokenFetcher {
         let slash = rest.firstIndex(of: "/") ?? rest.endIndex
         let authority = rest[..<slash]
         let path = slash == rest.endIndex ? "/" : String(rest[slash...])
-        let hostPort = authority.split(separator: ":")
-        let host = String(hostPort[0])
-        let port = hostPort.count > 1 ? Int(hostPort[1]) ?? 443 : 443
+        let hostPort = authority.split(separator: ":", omittingEmptySubsequences: false)
+        let host = hostPort.first.map(String.init) ?? ""
+        let port = hostPort.count > 1 ? Int(hostPort[1]) ?? 0 : 443
+        guard hostPort.count <= 2, !host.isEmpty, (1...65535).contains(port) else {
+            throw ArtefactError.operational("the registry's token realm \"\(realm)\" has a bad host or port")
+        }
         var query: [String] = []
         if let service = parameters["service"] { query.append("service=\(percentEncode(service))") }
         query.append("scope=\(percentEncode(parameters["scope"] ?? scope))")
         let target = path + (path.contains("?") ? "&" : "?") + query.joined(separator: "&")
-        let tls = try TLSConnection(host: host, port: port, context: context, settings: settings)
+        let tls = try TLSConnection(host: host, port: port, context: context, settings: settings, deadline: settings.requestDeadline)
         defer { tls.close() }
         let connection = HTTPConnection(tls: tls)
         try connection.send(HTTPRequest(method: "GET", target: target, headers: [("Authorization", credentials.basicAuthorization)]),
                             host: String(authority))
         let response = try connection.readResponseHead()
-        let body = try connection.readBody(of: response, method: "GET", limit: 1 << 20)
+        let body = try connection.readBody(of: response, method: "GET", limit: tokenResponseLimit)
         guard response.status == 200 else {
             throw ArtefactError.operational("the token service at \(authority) refused the credentials (HTTP \(response.status)); check ARTEFACT_REGISTRY_USER and ARTEFACT_REGISTRY_PASSWORD")
         }

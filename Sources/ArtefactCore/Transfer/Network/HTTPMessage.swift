@@ -23,26 +23,29 @@ enum HTTPBody {
     }
 }
 
-/// A response's status line and headers; the body is read separately, as a stream.
-struct HTTPResponse {
-    let status: Int
-    let reason: String
-    let headers: [(String, String)]
+/// A response's status line and headers, and how its body is delimited; the body itself is
+/// read separately, as a stream (see `HTTPResponseParser`).
+public struct HTTPResponse: Sendable {
+    public let status: Int
+    public let reason: String
+    public let headers: [(String, String)]
+    public let framing: Framing
+
+    public init(status: Int, reason: String, headers: [(String, String)], framing: Framing) {
+        self.status = status
+        self.reason = reason
+        self.headers = headers
+        self.framing = framing
+    }
 
     /// The first header named `name`, compared without regard to case.
-    func header(_ name: String) -> String? {
+    public func header(_ name: String) -> String? {
         let lowered = name.lowercased()
         return headers.first { $0.0.lowercased() == lowered }?.1
     }
 
-    /// How the body is delimited.
-    var framing: Framing {
-        if header("Transfer-Encoding")?.lowercased().contains("chunked") == true { return .chunked }
-        if let length = header("Content-Length").flatMap({ Int64($0.trimmingSpaces) }) { return .length(length) }
-        return .untilClose
-    }
-
-    enum Framing: Equatable {
+    /// How a body is delimited.
+    public enum Framing: Equatable, Sendable {
         case length(Int64)
         case chunked
         case untilClose

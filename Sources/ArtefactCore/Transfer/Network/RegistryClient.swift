@@ -62,7 +62,7 @@ final class RegistryClient: @unchecked Sendable {
                                       headers: [("Content-Type", "application/octet-stream"),
                                                 ("Content-Range", "\(offset)-\(offset + size - 1)")],
                                       body: .file(path: path, offset: offset, length: size))
-            let response = try perform(request)
+            let response = try perform(request, streaming: size)
             try discard(response, method: "PATCH")
             guard response.status == 202, let next = response.header("Location") else { throw unexpected(response, "uploading a chunk") }
             location = next
@@ -91,21 +91,40 @@ final class RegistryClient: @unchecked Sendable {
         return (response.header("Location") ?? location, offset)
     }
 
-    /// Streams blob `digest` from byte `offset` to `sink`.
-    func downloadBlob(_ digest: SHA256Digest, from offset: Int64, into sink: (UnsafeRawBufferPointer) throws -> Void) throws {
+    /// Streams blob `digest`, `size` bytes long, from byte `offset` to `sink`. The request's
+    /// deadline grows with the bytes left; a server that sends more than them is refused.
+    func downloadBlob(_ digest: SHA256Digest, size: Int64, from offset: Int64,
+                      into sink: (UnsafeRawBufferPointer) throws -> Void) throws {
+        guard offset >= 0, offset <= size else { throw ArtefactError.operational("blob sha256:\(digest.hex): offset \(offset) is outside its \(size) bytes") }
         var request = HTTPRequest(method: "GET", target: "\(repositoryPath)/blobs/sha256:\(digest.hex)")
         if offset > 0 { request.headers.append(("Range", "bytes=\(offset)-")) }
-        let response = try perform(request)
+        let expected = size - offset
+        let response = try perform(request, streaming: expected)
         guard response.status == (offset > 0 ? 206 : 200) else {
             try discard(response, method: "GET")
             throw unexpected(response, "downloading blob sha256:\(digest.hex)")
         }
-        try connection!.readBody(of: response, method: "GET", into: sink)
+        let tooLong = ArtefactError.rejected("registry \(reference.address) sent more than the \(expected) bytes left of blob sha256:\(digest.hex)")
+        if case .length(let length) = response.framing, length > expected {
+            connection = nil
+            throw tooLong
+        }
+        var received: Int64 = 0
+        do {
+            try connection!.readBody(of: response, method: "GET") { piece in
+                guard Int64(piece.count) <= expected - received else { throw tooLong }
+                received += Int64(piece.count)
+                try sink(piece)
+            }
+        } catch {
+            connection = nil
+            throw error
+        }
     }
 
     func readSmallBlob(_ digest: SHA256Digest, limit: Int) throws -> [UInt8] {
         var bytes: [UInt8] = []
-        try downloadBlob(digest, from: 0) { piece in
+        try downloadBlob(digest, size: Int64(limit), from: 0) { piece in
             guard bytes.count + piece.count <= limit else { throw ArtefactError.rejected("blob sha256:\(digest.hex) is larger than expected") }
             bytes.append(contentsOf: piece)
         }
@@ -149,13 +168,13 @@ final class RegistryClient: @unchecked Sendable {
 
     /// Sends a request, authenticating and retrying once when challenged, and reconnecting
     /// once when a kept-alive connection turns out to be closed.
-    private func perform(_ request: HTTPRequest, scope: String? = nil) throws -> HTTPResponse {
-        var response = try send(request)
+    private func perform(_ request: HTTPRequest, scope: String? = nil, streaming bytes: Int64 = 0) throws -> HTTPResponse {
+        var response = try send(request, streaming: bytes)
         if response.status == 401 {
             let challenge = response.header("WWW-Authenticate") ?? ""
             try discard(response, method: request.method)
             authorization = try authenticate(challenge: challenge, scope: scope ?? "repository:\(reference.repository):pull,push")
-            response = try send(request)
+            response = try send(request, streaming: bytes)
             if response.status == 401 || response.status == 403 {
                 try discard(response, method: request.method)
                 throw ArtefactError.operational("registry \(reference.address) refused the credentials (HTTP \(response.status)); check ARTEFACT_REGISTRY_USER and ARTEFACT_REGISTRY_PASSWORD")
@@ -164,11 +183,15 @@ final class RegistryClient: @unchecked Sendable {
         return response
     }
 
-    private func send(_ request: HTTPRequest) throws -> HTTPResponse {
+    /// Sends one request under its own deadline: the request timeout, plus the time
+    /// `bytes` of streamed body take at the minimum rate.
+    private func send(_ request: HTTPRequest, streaming bytes: Int64) throws -> HTTPResponse {
         var request = request
         if let authorization { request.headers.append(("Authorization", authorization)) }
+        let deadline = bytes > 0 ? settings.deadline(streaming: bytes) : settings.requestDeadline
         for attempt in 0..<2 {
-            let connection = try currentConnection()
+            let connection = try currentConnection(deadline: deadline)
+            connection.tls.deadline = deadline
             do {
                 try connection.send(request, host: reference.address)
                 return try connection.readResponseHead()
@@ -193,9 +216,9 @@ final class RegistryClient: @unchecked Sendable {
         error.message.contains("the connection was closed") || error.message.contains("closed before a complete response")
     }
 
-    private func currentConnection() throws -> HTTPConnection {
+    private func currentConnection(deadline: NetworkDeadline) throws -> HTTPConnection {
         if let connection, connection.reusable { return connection }
-        let tls = try TLSConnection(host: reference.host, port: reference.port, context: context, settings: settings)
+        let tls = try TLSConnection(host: reference.host, port: reference.port, context: context, settings: settings, deadline: deadline)
         if peerSubject == nil { peerSubject = tls.peerSubject }
         let fresh = HTTPConnection(tls: tls)
         connection = fresh
@@ -203,7 +226,7 @@ final class RegistryClient: @unchecked Sendable {
     }
 
     private func discard(_ response: HTTPResponse, method: String) throws {
-        try connection?.readBody(of: response, method: method) { _ in }
+        try connection?.discardBody(of: response, method: method)
         if connection?.reusable == false { connection = nil }
     }
 

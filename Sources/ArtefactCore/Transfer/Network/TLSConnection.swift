@@ -4,7 +4,7 @@ import Glibc
 /// One TLS 1.3 connection to a server, over a TCP socket with connect and I/O timeouts.
 /// Failures say what went wrong in words an operator can act on: an untrusted server, a
 /// server that offers no TLS 1.3, a client certificate the server refused.
-final class TLSConnection {
+final class TLSConnection: HTTPByteSource {
     private let socket: Int32
     private let ssl: OpaquePointer
     let host: String
@@ -12,42 +12,59 @@ final class TLSConnection {
     /// Whether a client certificate is configured: without one, a rejection of "the client
     /// certificate" means the server wants one.
     private let presentsCertificate: Bool
+    /// The longest any one wait for the server may last (`TLSSettings.ioTimeout`).
+    private let idleMilliseconds: Int
+    /// When the current request must be over; set for each request by its sender.
+    var deadline: NetworkDeadline
     /// Whether the server has sent any application data on this connection.
     private var answered = false
     private(set) var closed = false
 
-    init(host: String, port: Int, context: TLSContext, settings: TLSSettings) throws {
+    init(host: String, port: Int, context: TLSContext, settings: TLSSettings, deadline: NetworkDeadline) throws {
         self.host = host
         self.port = port
+        self.deadline = deadline
         presentsCertificate = settings.certificateFile != nil
+        idleMilliseconds = settings.ioTimeout * 1000
         _ = Self.ignoreBrokenPipe
-        socket = try Self.connectSocket(host: host, port: port, settings: settings)
+        let connectCap = settings.connectTimeout * 1000
+        socket = try TCPSocket.connect(host: host, port: port, timeoutMilliseconds: { deadline.remainingMilliseconds(cap: connectCap) })
         guard let ssl = SSL_new(context.pointer) else {
             Glibc.close(socket)
             throw ArtefactError.operational("could not create a TLS session: \(OpenSSLFailure.lastReason())")
         }
         self.ssl = ssl
-        SSL_set_fd(ssl, socket)
-        let isAddress = host.allSatisfy { $0.isHexDigit || $0 == "." || $0 == ":" } && host.contains(where: { $0 == "." || $0 == ":" })
-        if isAddress {
-            X509_VERIFY_PARAM_set1_ip_asc(SSL_get0_param(ssl), host)
-        } else {
-            _ = artefact_ssl_set_tlsext_host_name(ssl, host)
-            _ = SSL_set1_host(ssl, host)
-        }
-        OpenSSLFailure.clear()
-        if SSL_connect(ssl) != 1 {
-            let failure = handshakeFailure()
+        do {
+            try Self.setPeerIdentity(ssl, socket: socket, host: host)
+            OpenSSLFailure.clear()
+            try retrying("the TLS handshake") { SSL_connect(ssl) }
+        } catch {
             // Every stored property is set, so deinit runs when this throws: mark the
             // connection closed, or deinit would free the session and close the socket again.
             closed = true
             SSL_free(ssl)
             Glibc.close(socket)
-            throw failure
+            throw error
         }
     }
 
     deinit { close() }
+
+    /// Tells OpenSSL whom the certificate must name: an IP address literal (decided by
+    /// `inet_pton`) is checked against the certificate's IP SANs, anything else is a DNS
+    /// name, sent as SNI and checked against its DNS SANs. Every call is checked: a name
+    /// OpenSSL did not take would leave the handshake with no identity check at all.
+    private static func setPeerIdentity(_ ssl: OpaquePointer, socket: Int32, host: String) throws {
+        guard SSL_set_fd(ssl, socket) == 1 else {
+            throw ArtefactError.operational("could not attach a TLS session to its socket: \(OpenSSLFailure.lastReason())")
+        }
+        let refused = ArtefactError.operational("TLS to \(host): OpenSSL did not accept \"\(host)\" as the name to check the server's certificate against; nothing was sent")
+        if HostAddress.isIPLiteral(host) {
+            guard let parameters = SSL_get0_param(ssl), X509_VERIFY_PARAM_set1_ip_asc(parameters, host) == 1 else { throw refused }
+        } else {
+            guard artefact_ssl_set_tlsext_host_name(ssl, host) == 1, SSL_set1_host(ssl, host) == 1 else { throw refused }
+        }
+    }
 
     /// OpenSSL's socket BIO writes without MSG_NOSIGNAL, so a server that closes the
     /// connection mid-upload would kill the process with SIGPIPE; ignored, the write fails
@@ -57,6 +74,7 @@ final class TLSConnection {
     func close() {
         guard !closed else { return }
         closed = true
+        // Never wait on a hostile peer to say goodbye: one non-blocking attempt.
         SSL_shutdown(ssl)
         SSL_free(ssl)
         Glibc.close(socket)
@@ -72,29 +90,57 @@ final class TLSConnection {
 
     /// Reads up to `buffer.count` bytes; 0 means the server closed the connection.
     func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
-        OpenSSLFailure.clear()
-        let count = SSL_read(ssl, buffer.baseAddress, Int32(min(buffer.count, Int(Int32.max))))
-        if count > 0 {
-            answered = true
-            return Int(count)
-        }
-        let code = SSL_get_error(ssl, count)
-        if code == SSL_ERROR_ZERO_RETURN { return 0 }
-        throw ioFailure(code, reading: true)
+        let wanted = Int32(min(buffer.count, Int(Int32.max)))
+        var closedCleanly = false
+        let count = try retrying("reading", onZeroReturn: { closedCleanly = true }) { SSL_read(ssl, buffer.baseAddress, wanted) }
+        if closedCleanly { return 0 }
+        answered = true
+        return Int(count)
     }
 
     func write(_ bytes: UnsafeRawBufferPointer) throws {
         var written = 0
         while written < bytes.count {
-            OpenSSLFailure.clear()
-            let count = SSL_write(ssl, bytes.baseAddress! + written, Int32(min(bytes.count - written, 1 << 30)))
-            guard count > 0 else { throw ioFailure(SSL_get_error(ssl, count), reading: false) }
+            let piece = Int32(min(bytes.count - written, 1 << 30))
+            let count = try retrying("writing") { SSL_write(ssl, bytes.baseAddress! + written, piece) }
             written += Int(count)
         }
     }
 
     func write(_ bytes: [UInt8]) throws {
         try bytes.withUnsafeBytes { try write($0) }
+    }
+
+    /// Runs a non-blocking OpenSSL call until it succeeds, waiting for the socket between
+    /// tries, each wait cut at the idle timeout and at the request deadline.
+    @discardableResult
+    private func retrying(_ action: String, onZeroReturn: (() -> Void)? = nil, _ call: () -> Int32) throws -> Int32 {
+        while true {
+            OpenSSLFailure.clear()
+            let result = call()
+            if result > 0 { return result }
+            let code = SSL_get_error(ssl, result)
+            let forWriting: Bool
+            switch code {
+            case SSL_ERROR_WANT_READ: forWriting = false
+            case SSL_ERROR_WANT_WRITE: forWriting = true
+            case SSL_ERROR_ZERO_RETURN where onZeroReturn != nil:
+                onZeroReturn?()
+                return 0
+            default:
+                throw action == "the TLS handshake" ? handshakeFailure() : ioFailure(code, reading: action == "reading", timedOut: false)
+            }
+            let allowed = deadline.remainingMilliseconds(cap: idleMilliseconds)
+            if allowed == 0 || TCPSocket.wait(socket, forWriting: forWriting, milliseconds: allowed) == .timedOut {
+                if deadline.hasPassed {
+                    throw ArtefactError.operational("a request to \(address) did not finish within \(deadline.seconds) s (while \(action)); the server is too slow or stalling; raise --network-timeout (ARTEFACT_NETWORK_TIMEOUT) for a slow network")
+                }
+                if action == "the TLS handshake" {
+                    throw ArtefactError.operational("TLS to \(address): the handshake timed out after \(idleMilliseconds / 1000) s")
+                }
+                throw ioFailure(code, reading: action == "reading", timedOut: true)
+            }
+        }
     }
 
     // MARK: Failures
@@ -114,8 +160,7 @@ final class TLSConnection {
 
     /// With TLS 1.3 a server rejects a client certificate after the handshake; the alert
     /// arrives on the first read, so read failures name it as an authentication failure.
-    private func ioFailure(_ code: Int32, reading: Bool) -> ArtefactError {
-        let timedOut = errno == EAGAIN || errno == EWOULDBLOCK
+    private func ioFailure(_ code: Int32, reading: Bool, timedOut: Bool) -> ArtefactError {
         let detail = OpenSSLFailure.lastReason()
         let certificateRejected = detail.contains("unknown ca") || detail.contains("bad certificate") || detail.contains("certificate unknown")
             || detail.contains("decrypt error") || detail.contains("access denied")
@@ -129,7 +174,7 @@ final class TLSConnection {
         if certificateRejected {
             return .operational("TLS to \(address): the server rejected the client certificate (\(Self.describe(detail))); use a certificate its CA issued")
         }
-        let closedByPeer = code == SSL_ERROR_SYSCALL || code == SSL_ERROR_ZERO_RETURN || detail.contains("unexpected eof")
+        let closedByPeer = timedOut || code == SSL_ERROR_SYSCALL || code == SSL_ERROR_ZERO_RETURN || detail.contains("unexpected eof")
         if closedByPeer && !timedOut && !answered {
             // A server that rejects the client certificate sends its alert and closes while
             // the client's last handshake messages are still unread, so the connection is
@@ -138,7 +183,7 @@ final class TLSConnection {
             return .operational("TLS to \(address): the server closed the connection right after the handshake, so it most likely rejected the client certificate; use a certificate its CA issued")
         }
         if closedByPeer {
-            let reason = timedOut ? "timed out" : "the connection was closed"
+            let reason = timedOut ? "no data for \(idleMilliseconds / 1000) s, timed out" : "the connection was closed"
             return .operational("connection to \(address) failed while \(reading ? "reading" : "writing"): \(reason)")
         }
         return .operational("TLS to \(address) failed while \(reading ? "reading" : "writing"): \(Self.describe(detail))")
@@ -148,53 +193,5 @@ final class TLSConnection {
         // OpenSSL's "error:0A00045C:SSL routines::tlsv13 alert certificate required" → the words after "::".
         guard let range = detail.firstRange(of: "::") else { return detail }
         return String(detail[range.upperBound...])
-    }
-
-    // MARK: Socket
-
-    private static func connectSocket(host: String, port: Int, settings: TLSSettings) throws -> Int32 {
-        var hints = addrinfo()
-        hints.ai_family = AF_UNSPEC
-        hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
-        var results: UnsafeMutablePointer<addrinfo>?
-        let status = getaddrinfo(host, String(port), &hints, &results)
-        guard status == 0, let first = results else {
-            throw ArtefactError.operational("cannot resolve \(host): \(String(cString: gai_strerror(status)))")
-        }
-        defer { freeaddrinfo(results) }
-        var lastError = "no address"
-        var candidate: UnsafeMutablePointer<addrinfo>? = first
-        while let info = candidate {
-            candidate = info.pointee.ai_next
-            let descriptor = Glibc.socket(info.pointee.ai_family, info.pointee.ai_socktype | Int32(SOCK_CLOEXEC.rawValue), info.pointee.ai_protocol)
-            guard descriptor >= 0 else { continue }
-            let flags = fcntl(descriptor, F_GETFL)
-            _ = fcntl(descriptor, F_SETFL, flags | O_NONBLOCK)
-            var result = Glibc.connect(descriptor, info.pointee.ai_addr, info.pointee.ai_addrlen)
-            if result != 0 && errno == EINPROGRESS {
-                var poller = pollfd(fd: descriptor, events: Int16(POLLOUT), revents: 0)
-                let ready = poll(&poller, 1, Int32(settings.connectTimeout * 1000))
-                var socketError: Int32 = 0
-                var length = socklen_t(MemoryLayout<Int32>.size)
-                getsockopt(descriptor, SOL_SOCKET, SO_ERROR, &socketError, &length)
-                if ready == 1 && socketError == 0 { result = 0 } else {
-                    lastError = ready == 0 ? "timed out after \(settings.connectTimeout) s" : String(cString: strerror(socketError))
-                }
-            } else if result != 0 {
-                lastError = String(cString: strerror(errno))
-            }
-            guard result == 0 else {
-                Glibc.close(descriptor)
-                continue
-            }
-            _ = fcntl(descriptor, F_SETFL, flags)
-            var timeout = timeval(tv_sec: settings.ioTimeout, tv_usec: 0)
-            setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-            setsockopt(descriptor, SOL_SOCKET, SO_SNDTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-            var on: Int32 = 1
-            setsockopt(descriptor, Int32(IPPROTO_TCP), TCP_NODELAY, &on, socklen_t(MemoryLayout<Int32>.size))
-            return descriptor
-        }
-        throw ArtefactError.operational("cannot connect to \(host):\(port): \(lastError)")
     }
 }
