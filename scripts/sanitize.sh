@@ -37,7 +37,8 @@ run_sanitized() {
     local status=0
     # halt_on_error keeps the first report readable; the child processes the end-to-end
     # tests start inherit no environment, so they use the sanitizer's defaults.
-    ASAN_OPTIONS="${ASAN_OPTIONS:-halt_on_error=1}" TSAN_OPTIONS="${TSAN_OPTIONS:-halt_on_error=1 second_deadlock_stack=1}" \
+    # The Swift runtime's backtracer can hang beside a sanitizer's report; the sanitizer prints the stack.
+    SWIFT_BACKTRACE=enable=no ASAN_OPTIONS="${ASAN_OPTIONS:-halt_on_error=1}" TSAN_OPTIONS="${TSAN_OPTIONS:-halt_on_error=1 second_deadlock_stack=1}" \
         LSAN_OPTIONS="${LSAN_OPTIONS:-suppressions=$PWD/scripts/lib/lsan-suppressions.txt:print_suppressions=0}" \
         swift test --skip-build --scratch-path "$scratch" "$@" >"$log" 2>&1 || status=$?
     grep -E "^(✔|✘|􁁛|􀢄)? ?Test run with|Executed [0-9]+ tests" "$log" | tail -4 || true
