@@ -4,7 +4,8 @@ import Testing
 /// Version ordering must be a total order, or rollback protection and "highest version"
 /// depend on which side of a comparison a version happens to be on. The fuzz harness
 /// `Tests/Fuzz/Harnesses/ModelVersion.swift` found pre-release identifiers that are equal as
-/// numbers but spelled differently (`001` and `1`) each sorting after the other.
+/// numbers but spelled differently (`001` and `1`) each sorting after the other; they are
+/// now the same identifier, as the canonical version equality says.
 @Suite struct ModelVersionOrderTests {
     @Test(arguments: [
         ("1.0.0-001", "1.0.0-1"),

@@ -50,9 +50,7 @@ public struct ModelVersion: Comparable, Sendable, CustomStringConvertible {
         }
         for (left, right) in zip(lhs.preRelease, rhs.preRelease) where left != right {
             switch (UInt64(left), UInt64(right)) {
-            // `01` and `1` are the same number but different identifiers: the text decides,
-            // or each would sort after the other.
-            case let (l?, r?) where l == r: return left < right ? -1 : 1
+            case let (l?, r?) where l == r: continue
             case let (l?, r?): return l < r ? -1 : 1
             case (.some, nil): return -1
             case (nil, .some): return 1
