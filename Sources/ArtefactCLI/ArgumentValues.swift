@@ -36,7 +36,17 @@ enum ArgumentValues {
     /// `--expires`: an RFC 3339 time, a date, or a duration from `now` such as `90d`.
     static func expiry(_ text: String?, now: Timestamp) throws -> Timestamp? {
         guard let text else { return nil }
-        if let seconds = Timestamp.parseDuration(text) { return now.adding(seconds: seconds) }
+        if let seconds = Timestamp.parseDuration(text) {
+            guard let expiry = now.adding(seconds: seconds) else {
+                throw ArtefactError.badInput("--expires \(text) ends after \(Timestamp.latest), the latest time a bundle can hold; give a shorter duration")
+            }
+            return expiry
+        }
+        // Digits and a unit that still gave no duration: too many seconds to count.
+        if let digits = text.dropLast().wholeMatch(of: #/[0-9]+/#), "smhdw".contains(text.last ?? " "),
+           Int64(digits.output).map({ $0 > 0 }) ?? true {
+            throw ArtefactError.badInput("--expires \(text) ends after \(Timestamp.latest), the latest time a bundle can hold; give a shorter duration")
+        }
         if let time = Timestamp(rfc3339: text) { return time }
         throw ArtefactError.badInput("--expires takes a date (2027-01-31), a UTC time (2027-01-31T12:00:00Z) or a duration (90d, 12h, 2w), not \"\(text)\"")
     }

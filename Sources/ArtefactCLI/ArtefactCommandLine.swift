@@ -33,7 +33,7 @@ public enum ArtefactCommandLine {
 
     private static func dispatch(_ arguments: [String]) throws -> Int32 {
         guard let verb = arguments.first else {
-            Console.error(HelpText.overview)
+            Console.error(.verbatim(HelpText.overview))
             return ExitStatus.usage
         }
         let rest = Array(arguments.dropFirst())
@@ -49,7 +49,7 @@ public enum ArtefactCommandLine {
             }
             let scanned = try ScannedArguments(rest, spec: command.flags, command: command.name)
             if scanned.has("--help") {
-                Console.out(command.help)
+                Console.out(.verbatim(command.help))
                 return ExitStatus.success
             }
             return try command.run(scanned)

@@ -2,18 +2,20 @@ import ArtefactCore
 import Glibc
 
 /// Where the command line writes: stdout for results, stderr for messages and progress.
-/// Writes go straight to the descriptors with `write(2)`.
+/// Writes go straight to the descriptors with `write(2)`. Human text arrives as
+/// `TerminalText`, whose interpolated values are already escaped; JSON has its control and
+/// bidi characters written as `\u` escapes.
 enum Console {
-    static func out(_ text: String) {
-        write(1, text)
+    static func out(_ text: TerminalText) {
+        write(1, text.text)
     }
 
-    static func error(_ text: String) {
-        write(2, text)
+    static func error(_ text: TerminalText) {
+        write(2, text.text)
     }
 
     static func outJSON(_ value: JSONValue) {
-        writeBytes(1, JSONWriter.pretty(value))
+        write(1, TerminalText.escapeJSON(JSONWriter.prettyString(value)))
     }
 
     static var standardErrorIsTerminal: Bool { isatty(2) == 1 }

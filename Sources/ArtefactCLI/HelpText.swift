@@ -26,13 +26,13 @@ enum HelpText {
 
     static func show(topic: String?) throws -> Int32 {
         guard let topic else {
-            Console.out(overview)
+            Console.out(.verbatim(overview))
             return ExitStatus.success
         }
         guard let command = ArtefactCommandLine.command(named: topic) else {
             throw ArtefactError.badInput("no help for '\(topic)'; run 'artefact help' for the list of verbs")
         }
-        Console.out(command.help)
+        Console.out(.verbatim(command.help))
         return ExitStatus.success
     }
 }

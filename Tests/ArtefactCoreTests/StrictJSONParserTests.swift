@@ -52,3 +52,42 @@ import Testing
         #expect(try StrictJSONParser.parse(JSONWriter.pretty(value)) == value)
     }
 }
+
+/// Hostile documents are bounded in depth and in the memory their tree takes; real ones,
+/// which are mostly strings, pass.
+@Suite struct StrictJSONParserBoundsTests {
+    static func repeated(_ element: String, count: Int, open: String = "[", close: String = "]") -> [UInt8] {
+        Array((open + Array(repeating: element, count: count).joined(separator: ",") + close).utf8)
+    }
+
+    @Test(arguments: [
+        repeated("[0]", count: 200_000),
+        repeated("0", count: 400_000),
+        repeated("[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]", count: 40_000),
+        repeated("{}", count: 300_000),
+        repeated(#"{"a":[{}]}"#, count: 100_000),
+        Array(("{" + (0..<120_000).map { #""k\#($0)":0"# }.joined(separator: ",") + "}").utf8),
+    ])
+    func documentsOfManySmallValuesAreRefusedBeforeTheyTakeMemory(document: [UInt8]) {
+        #expect {
+            _ = try StrictJSONParser.parse(document)
+        } throws: { error in
+            (error as? JSONParseError)?.message.contains("times its size in memory") == true
+        }
+    }
+
+    @Test func nestingIsBounded() {
+        let deep = Array((String(repeating: "[", count: 65) + String(repeating: "]", count: 65)).utf8)
+        #expect(throws: JSONParseError.self) { _ = try StrictJSONParser.parse(deep) }
+        let fine = Array((String(repeating: "[", count: 64) + String(repeating: "]", count: 64)).utf8)
+        #expect(throws: Never.self) { _ = try StrictJSONParser.parse(fine) }
+    }
+
+    /// A signed file list of 20,000 one-letter paths: the densest real document.
+    @Test func aRealisticFileListWithShortPathsPasses() throws {
+        let digest = String(repeating: "ab", count: 32)
+        let entries = (0..<20_000).map { #"{"path":"\#($0 % 10)","size":\#($0),"sha256":"\#(digest)"}"# }
+        let document = Array((#"{"files":["# + entries.joined(separator: ",") + "]}").utf8)
+        #expect(throws: Never.self) { _ = try StrictJSONParser.parse(document) }
+    }
+}

@@ -48,7 +48,7 @@ enum AuditCommand: Command {
             Console.outJSON(.array(entries.map(\.json)))
             return ExitStatus.success
         }
-        var text = ""
+        var text: TerminalText = ""
         for entry in entries {
             let model = entry.model.map { "\($0.name)\($0.version.map { "@" + $0 } ?? "")" } ?? "-"
             let route = [entry.source, entry.destination].compactMap { $0.map { "\($0.location)\($0.environment.map { " [\($0)]" } ?? "")" } }

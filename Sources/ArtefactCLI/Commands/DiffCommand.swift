@@ -36,7 +36,7 @@ enum DiffCommand: Command {
             ]))
             return ExitStatus.success
         }
-        var text = "A = \(first.layout.root) [\(first.configuration.environment)]\nB = \(second.layout.root) [\(second.configuration.environment)]\n"
+        var text: TerminalText = "A = \(first.layout.root) [\(first.configuration.environment)]\nB = \(second.layout.root) [\(second.configuration.environment)]\n"
         if diff.isInSync { text += "in sync: the same model versions with the same digests\n" }
         for model in diff.onlyInFirst { text += "only in A: \(model.label) \(model.modelDigest)\n" }
         for model in diff.onlyInSecond { text += "only in B: \(model.label) \(model.modelDigest)\n" }

@@ -53,7 +53,7 @@ enum HashCommand: Command {
                 ("symlinks", .array(contents.symlinks.map(\.json))),
             ]))
         } else {
-            var text = ""
+            var text: TerminalText = ""
             for file in contents.files { text += checksumLine(digest: file.digest.combined.hex, path: file.path) }
             text += "# model digest: sha256:\(digest.hex)\n"
             Console.out(text)
@@ -63,7 +63,7 @@ enum HashCommand: Command {
 
     /// A `sha256sum` line. Like sha256sum, a name with a backslash gets a leading
     /// backslash and its backslashes doubled (control characters never reach here).
-    static func checksumLine(digest: String, path: String) -> String {
+    static func checksumLine(digest: String, path: String) -> TerminalText {
         guard path.contains("\\") else { return "\(digest)  \(path)\n" }
         return "\\\(digest)  \(String(path.flatMap { $0 == "\\" ? ["\\", "\\"] : [$0] }))\n"
     }

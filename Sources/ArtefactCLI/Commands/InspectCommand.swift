@@ -38,7 +38,7 @@ enum InspectCommand: Command {
             ]))
             return ExitStatus.success
         }
-        var text = """
+        var text: TerminalText = """
         \(notice)
         name:           \(manifest.name)
         version:        \(manifest.version ?? "(none)")

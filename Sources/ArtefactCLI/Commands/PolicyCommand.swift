@@ -48,8 +48,8 @@ enum PolicyCommand: Command {
         return warnings
     }
 
-    private static func text(_ policy: TrustPolicy) -> String {
-        var text = "policy for environment \"\(policy.environment)\" (\(policy.sourcePath ?? "ad hoc")): "
+    private static func text(_ policy: TrustPolicy) -> TerminalText {
+        var text: TerminalText = "policy for environment \"\(policy.environment)\" (\(policy.sourcePath ?? "ad hoc")): "
             + "clearance \(policy.clearance?.rawValue ?? "(no limit)")\nsigners:\n"
         for signer in policy.signers {
             switch signer.trust {

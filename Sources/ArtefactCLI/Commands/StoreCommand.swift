@@ -81,7 +81,7 @@ enum StoreCommand: Command {
             ]))
             return ExitStatus.success
         }
-        var text = "store \(store.layout.root), environment \"\(store.configuration.environment)\": \(models.count) model version(s)\n"
+        var text: TerminalText = "store \(store.layout.root), environment \"\(store.configuration.environment)\": \(models.count) model version(s)\n"
         for model in models {
             text += "  \(model.label)  \(model.classification)  \(model.modelDigest)\(model.bundleManifest == nil ? "  (UNSIGNED)" : "")\n"
         }

@@ -50,9 +50,6 @@ public struct ModelContents: Equatable, Sendable {
 
     /// The sum of the file sizes, saturating rather than overflowing on hostile sizes.
     public var totalBytes: Int64 {
-        files.reduce(0) { total, file in
-            let (sum, overflow) = total.addingReportingOverflow(file.size)
-            return overflow ? Int64.max : sum
-        }
+        files.reduce(0) { $0.addingSaturated($1.size) }
     }
 }

@@ -4,13 +4,23 @@
 /// so a signed document with duplicate keys could mean different things to different
 /// verifiers. This parser rejects duplicates, trailing data, and anything RFC 8259 does
 /// not allow, with the byte offset in the message.
+///
+/// Hostile input is bounded in depth and in memory: nesting deeper than `maximumDepth` is
+/// refused, and so is a document whose parsed tree would take more than
+/// `memoryMultiple` times its own size (plus 1 MiB) by a conservative estimate of what
+/// each array, object, member and long string costs. Real documents (mostly strings) take
+/// two to five times their size; a file of small nested arrays would take thirty or more.
 public struct StrictJSONParser {
     /// Nesting deeper than this is refused, so hostile input cannot exhaust the stack.
     public static let maximumDepth = 64
+    /// How many times its size a document's parsed tree may take.
+    public static let memoryMultiple = 8
 
     private let bytes: [UInt8]
     private var position = 0
     private var depth = 0
+    /// Estimated bytes the tree may still take.
+    private var memoryLeft: Int
 
     public static func parse(_ bytes: [UInt8]) throws(JSONParseError) -> JSONValue {
         var parser = StrictJSONParser(bytes: bytes)
@@ -29,7 +39,30 @@ public struct StrictJSONParser {
         }
     }
 
-    private init(bytes: [UInt8]) { self.bytes = bytes }
+    private init(bytes: [UInt8]) {
+        self.bytes = bytes
+        let (scaled, overflow) = bytes.count.multipliedReportingOverflow(by: Self.memoryMultiple)
+        memoryLeft = overflow ? Int.max : scaled.addingReportingOverflow(1 << 20).partialValue
+    }
+
+    // What parts of a tree cost, by estimate: a heap buffer's header and allocator overhead,
+    // an element's or member's slot twice over (arrays grow by doubling), a string longer
+    // than fits inline, and the set that catches duplicate keys while an object is parsed.
+    private static let containerCost = 64
+    private static let elementCost = 2 * MemoryLayout<JSONValue>.stride
+    private static let memberCost = 2 * MemoryLayout<(String, JSONValue)>.stride + 32
+    private static let inlineStringBytes = 15
+
+    private mutating func charge(_ bytes: Int) throws(JSONParseError) {
+        guard bytes <= memoryLeft else {
+            throw failure("the document would take more than \(Self.memoryMultiple) times its size in memory (too many small values)")
+        }
+        memoryLeft -= bytes
+    }
+
+    private mutating func chargeText(_ byteCount: Int) throws(JSONParseError) {
+        if byteCount > Self.inlineStringBytes { try charge(32 + byteCount) }
+    }
 
     private func failure(_ message: String) -> JSONParseError {
         JSONParseError(message: message, offset: position)
@@ -74,7 +107,9 @@ public struct StrictJSONParser {
         var members: [(String, JSONValue)] = []
         var seen = Set<String>()
         if position < bytes.count, bytes[position] == UInt8(ascii: "}") { position += 1; return .object(members) }
+        try charge(Self.containerCost)
         while true {
+            try charge(Self.memberCost)
             guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else { throw failure("expected a string key") }
             let keyOffset = position
             let key = try parseString()
@@ -99,7 +134,9 @@ public struct StrictJSONParser {
         defer { depth -= 1 }
         var elements: [JSONValue] = []
         if position < bytes.count, bytes[position] == UInt8(ascii: "]") { position += 1; return .array(elements) }
+        try charge(Self.containerCost)
         while true {
+            try charge(Self.elementCost)
             elements.append(try parseValue())
             skipWhitespace()
             guard position < bytes.count else { throw failure("unexpected end of JSON in an array") }
@@ -129,12 +166,14 @@ public struct StrictJSONParser {
             guard position < bytes.count, isDigit(bytes[position]) else { throw failure("invalid number") }
             while position < bytes.count, isDigit(bytes[position]) { position += 1 }
         }
+        try chargeText(position - start)
         return String(decoding: bytes[start..<position], as: UTF8.self)
     }
 
     private func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
 
     private mutating func parseString() throws(JSONParseError) -> String {
+        let start = position
         position += 1
         var scalars = String.UnicodeScalarView()
         var runStart = position
@@ -149,6 +188,7 @@ public struct StrictJSONParser {
             let byte = bytes[position]
             if byte == UInt8(ascii: "\"") {
                 try flushRun(self, &scalars)
+                try chargeText(position - start)
                 position += 1
                 return String(scalars)
             }

@@ -2,8 +2,13 @@
 /// (see `Docs/FORMAT.md`, "Bundle").
 public struct SignatureBundle: Equatable, Sendable {
     public static let mediaType = "application/vnd.dev.sigstore.bundle.v0.3+json"
-    /// The largest bundle file read; a manifest of a million files fits well inside.
-    public static let maximumSize = 256 << 20
+    /// The largest bundle read (from a file or a registry); larger ones are refused before
+    /// parsing. Sized for the largest real models: a file entry in the signed payload is
+    /// about 100 bytes plus its path (a 150-byte path makes 250), 4/3 of that once the
+    /// payload is base64 in the envelope, so 100,000 files with 200-byte paths come to
+    /// about 40 MB; 64 MiB leaves half again as much for longer paths, shards and
+    /// certificates. Parsing takes at most `StrictJSONParser.memoryMultiple` times this.
+    public static let maximumSize = 64 << 20
 
     public let envelope: DSSEEnvelope
     /// `verificationMaterial.publicKey.hint`: the key id of the first signer.

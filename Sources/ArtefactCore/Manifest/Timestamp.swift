@@ -10,7 +10,24 @@ public struct Timestamp: Comparable, Hashable, Sendable, CustomStringConvertible
 
     public static func < (lhs: Timestamp, rhs: Timestamp) -> Bool { lhs.secondsSinceEpoch < rhs.secondsSinceEpoch }
 
-    public func adding(seconds: Int64) -> Timestamp { Timestamp(secondsSinceEpoch: secondsSinceEpoch + seconds) }
+    /// The moments RFC 3339's four-digit years can name: 0000-01-01T00:00:00Z to
+    /// 9999-12-31T23:59:59Z. Nothing outside is ever parsed or made, so a timestamp always
+    /// prints as one that parses back, and differences of two never overflow.
+    public static let earliest = Timestamp(secondsSinceEpoch: -62_167_219_200)
+    public static let latest = Timestamp(secondsSinceEpoch: 253_402_300_799)
+
+    /// The moment `seconds` later, or nil when it would fall outside `earliest...latest`.
+    public func adding(seconds: Int64) -> Timestamp? {
+        let (sum, overflow) = secondsSinceEpoch.addingReportingOverflow(seconds)
+        guard !overflow else { return nil }
+        return Timestamp(checked: sum)
+    }
+
+    /// `secondsSinceEpoch`, or nil when outside `earliest...latest`.
+    public init?(checked secondsSinceEpoch: Int64) {
+        guard (Self.earliest.secondsSinceEpoch...Self.latest.secondsSinceEpoch).contains(secondsSinceEpoch) else { return nil }
+        self.secondsSinceEpoch = secondsSinceEpoch
+    }
 
     public var description: String {
         var seconds = time_t(secondsSinceEpoch)
@@ -75,15 +92,10 @@ public struct Timestamp: Comparable, Hashable, Sendable, CustomStringConvertible
         let seconds = timegm(&parts)
         // timegm normalises 31 February into March; refuse dates it had to move.
         guard parts.tm_mday == day, parts.tm_mon == month - 1 else { return nil }
-        // An offset can carry 0000-01-01 or 9999-12-31 into a year that has no four-digit
-        // spelling; such a time would print as text that does not read back.
-        let moment = Int64(seconds) - offsetSeconds
-        guard Self.representable.contains(moment) else { return nil }
-        secondsSinceEpoch = moment
+        // An offset can carry 9999-12-31T23:59:59-01:00 past the last writable moment.
+        guard let moment = Timestamp(checked: Int64(seconds) - offsetSeconds) else { return nil }
+        self = moment
     }
-
-    /// 0000-01-01T00:00:00Z through 9999-12-31T23:59:59Z: the times RFC 3339 can write.
-    static let representable: ClosedRange<Int64> = -62_167_219_200...253_402_300_799
 
     /// Parses a duration such as `90d`, `12h`, `2w`, `30m` or `45s` into seconds.
     public static func parseDuration(_ text: String) -> Int64? {

@@ -20,8 +20,16 @@ public enum ModelSigner {
         let unsigned = DSSEEnvelope(payloadType: DSSE.inTotoPayloadType, payload: payload, signatures: [])
         let signature = DSSESignature(keyID: key.publicKey.keyID, signature: try key.sign(unsigned.signedBytes))
         let bundle = SignatureBundle(envelope: unsigned, publicKeyHint: key.publicKey.keyID).appending(signature, certificates: certificates)
-        try AtomicFile.write(bundle.fileBytes, to: request.location.bundlePath)
+        try AtomicFile.write(try withinSizeLimit(bundle.fileBytes), to: request.location.bundlePath)
         return SignedModel(manifest: manifest, bundle: bundle, bundlePath: request.location.bundlePath)
+    }
+
+    /// A bundle no verifier would read is never written.
+    private static func withinSizeLimit(_ bytes: [UInt8]) throws -> [UInt8] {
+        guard bytes.count <= SignatureBundle.maximumSize else {
+            throw ArtefactError.badInput("the bundle would be \(bytes.count) bytes, more than the \(SignatureBundle.maximumSize)-byte limit every verifier applies; sign fewer files (ignore what need not be signed) or shorter paths")
+        }
+        return bytes
     }
 
     /// Adds `key`'s signature to an existing bundle without changing its payload. The
@@ -52,7 +60,7 @@ public enum ModelSigner {
         }
         let signature = DSSESignature(keyID: key.publicKey.keyID, signature: try key.sign(message))
         let extended = bundle.appending(signature, certificates: certificates)
-        try AtomicFile.write(extended.fileBytes, to: location.bundlePath)
+        try AtomicFile.write(try withinSizeLimit(extended.fileBytes), to: location.bundlePath)
         return SignedModel(manifest: manifest, bundle: extended, bundlePath: location.bundlePath)
     }
 }

@@ -18,7 +18,7 @@ enum StoreIngest {
             if case .whole(let digest) = file.digest, store.hasBlob(digest) {
                 digests[index] = digest
                 totals.filesReused += 1
-                totals.bytesReused += file.size
+                totals.bytesReused = totals.bytesReused.addingSaturated(file.size)
                 continue
             }
             let staged = "\(store.layout.staging)/\(file.digest.combined.hex).part"
@@ -37,8 +37,8 @@ enum StoreIngest {
         }
         for (position, result) in results.enumerated() {
             digests[jobs[position].index] = result.contentDigest
-            totals.bytesCopied += result.bytesCopied
-            totals.bytesReused += result.bytesReused
+            totals.bytesCopied = totals.bytesCopied.addingSaturated(result.bytesCopied)
+            totals.bytesReused = totals.bytesReused.addingSaturated(result.bytesReused)
         }
         totals.blobDigests = digests.map { $0! }
         return totals

@@ -80,6 +80,7 @@ public final class HTTPResponseParser {
         let version = String(decoding: line[0..<8], as: UTF8.self)
         guard version == "HTTP/1.1" || version == "HTTP/1.0" else { throw malformed("bad status line") }
         let status = line[9..<12].reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
+        guard line.allSatisfy(Self.isFieldByte) else { throw malformed("control character in the status line") }
         let reason = line.count > 13 ? String(decoding: line[13...], as: UTF8.self) : ""
         return (version, status, reason)
     }
@@ -89,7 +90,7 @@ public final class HTTPResponseParser {
         guard let colon = line.firstIndex(of: UInt8(ascii: ":")), colon > 0, line[..<colon].allSatisfy(Self.isTokenCharacter)
         else { throw malformed("bad header line") }
         let value = line[(colon + 1)...]
-        guard value.allSatisfy({ $0 >= 0x20 && $0 != 0x7F || $0 == 0x09 }) else { throw malformed("control character in a header value") }
+        guard value.allSatisfy(Self.isFieldByte) else { throw malformed("control character in a header value") }
         return (String(decoding: line[..<colon], as: UTF8.self), String(decoding: value, as: UTF8.self).trimmingSpaces)
     }
 
@@ -286,6 +287,9 @@ public final class HTTPResponseParser {
         guard !bytes.isEmpty, bytes.count <= 18, bytes.allSatisfy(isDigit) else { return nil }
         return Int64(text)
     }
+
+    /// What a status line or field value may hold: visible bytes, space, tab (RFC 9110 5.5).
+    private static func isFieldByte(_ byte: UInt8) -> Bool { byte >= 0x20 && byte != 0x7F || byte == 0x09 }
 
     private static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
 

@@ -46,6 +46,9 @@ final class RegistryClient: @unchecked Sendable {
         var location: String
         var offset: Int64 = 0
         if let resumeURL, let status = try uploadStatus(resumeURL) {
+            guard status.offset <= length else {
+                throw ArtefactError.operational("registry \(reference.address) claims \(status.offset) bytes of the \(length)-byte blob sha256:\(digest.hex) are uploaded")
+            }
             location = status.location
             offset = status.offset
         } else {
@@ -85,8 +88,13 @@ final class RegistryClient: @unchecked Sendable {
         // Range: 0-N means bytes 0 to N are stored; "0-0" with nothing stored is ambiguous in
         // the specification, so an empty upload restarts from 0.
         var offset: Int64 = 0
-        if let range = response.header("Range"), let end = range.split(separator: "-").last.flatMap({ Int64($0) }), end > 0 {
-            offset = end + 1
+        if let range = response.header("Range") {
+            let parts = range.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
+            guard parts.count == 2, HTTPResponseParser.decimal(parts[0]) == 0, let end = HTTPResponseParser.decimal(parts[1]) else {
+                throw ArtefactError.operational("registry \(reference.address) gave an unusable Range \"\(range)\" for an interrupted upload")
+            }
+            // 18 digits at most, so end + 1 cannot overflow.
+            if end > 0 { offset = end + 1 }
         }
         return (response.header("Location") ?? location, offset)
     }

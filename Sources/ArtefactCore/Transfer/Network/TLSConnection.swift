@@ -133,7 +133,7 @@ final class TLSConnection: HTTPByteSource {
             let allowed = deadline.remainingMilliseconds(cap: idleMilliseconds)
             if allowed == 0 || TCPSocket.wait(socket, forWriting: forWriting, milliseconds: allowed) == .timedOut {
                 if deadline.hasPassed {
-                    throw ArtefactError.operational("a request to \(address) did not finish within \(deadline.seconds) s (while \(action)); the server is too slow or stalling; raise --network-timeout (ARTEFACT_NETWORK_TIMEOUT) for a slow network")
+                    throw ArtefactError.operational("a request to \(address) did not finish within \(deadline.seconds) s (while \(action)); the server is too slow or stalling; on a slow network raise --network-timeout (ARTEFACT_NETWORK_TIMEOUT), or lower ARTEFACT_NETWORK_MIN_RATE for large blobs")
                 }
                 if action == "the TLS handshake" {
                     throw ArtefactError.operational("TLS to \(address): the handshake timed out after \(idleMilliseconds / 1000) s")

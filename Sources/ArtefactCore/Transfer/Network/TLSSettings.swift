@@ -40,4 +40,7 @@ public struct TLSSettings: Sendable {
     func deadline(streaming bytes: Int64) -> NetworkDeadline {
         NetworkDeadline(timeout: requestTimeout, streaming: bytes, minimumRate: minimumRate)
     }
+
+    /// How many seconds a request that streams `bytes` may take.
+    public func deadlineSeconds(streaming bytes: Int64) -> Int64 { deadline(streaming: bytes).seconds }
 }
