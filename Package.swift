@@ -24,9 +24,13 @@ let package = Package(
             pkgConfig: "openssl",
             providers: [.apt(["libssl-dev"])]
         ),
+        .systemLibrary(
+            name: "CSystem",
+            path: "Sources/CSystem"
+        ),
         .target(
             name: "ArtefactCore",
-            dependencies: ["CSodium", "COpenSSL"],
+            dependencies: ["CSodium", "COpenSSL", "CSystem"],
             swiftSettings: strictSettings
         ),
         .target(

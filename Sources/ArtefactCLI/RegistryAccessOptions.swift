@@ -6,7 +6,7 @@ import Glibc
 enum RegistryAccessOptions {
     static func access(_ address: String, arguments: ScannedArguments, localStores: [String]) throws -> RegistryAccess {
         let reference = try RegistryReference(parsing: address)
-        let stored = localStores.lazy.filter { StoreLayout(root: $0).exists }.compactMap { try? ModelStore.open($0).configuration.tls }.first
+        let stored = localStores.lazy.filter { StoreLayout.isStore($0) }.compactMap { try? ModelStore.open($0).configuration.tls }.first
         func pick(_ flag: String, _ variable: String, _ fromStore: String?) -> String? {
             arguments.value(flag) ?? environment(variable) ?? fromStore
         }

@@ -113,6 +113,8 @@ import Testing
         chain[0] = try TestPKI.derBase64(of: other)
         signers[0]["certificateChain"] = chain
         bundle.document["artefactSigners"] = signers
+        // The verification material names the first signer's leaf, so it is swapped too.
+        bundle.document["verificationMaterial"] = ["certificate": ["rawBytes": chain[0]]]
         try bundle.write()
 
         expectRejected(try TrustCLI.verify(model, policy: policy), check: "chain",

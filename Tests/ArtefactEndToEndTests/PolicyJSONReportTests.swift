@@ -4,7 +4,7 @@ import Testing
 /// `verify --json --policy`: every check in order with its result, the policy it ran
 /// under, and rejections that name the rule.
 @Suite struct PolicyJSONReportTests {
-    private static let allChecks = ["bundle", "signature", "chain", "revocation", "identity", "payload", "rule", "threshold",
+    private static let allChecks = ["bundle", "chain", "revocation", "identity", "signature", "payload", "rule", "threshold",
                                     "classification", "expiry", "age", "integrity", "model-digest"]
 
     private static func checks(_ result: CLIResult) throws -> [(name: String, result: String, reason: String)] {
@@ -32,7 +32,11 @@ import Testing
         let checks = try Self.checks(result)
         #expect(checks.map(\.name) == Self.allChecks)
         #expect(checks.allSatisfy { $0.result == "pass" }, "\(checks)")
-        #expect(checks.first { $0.name == "revocation" }?.reason == "every presented certificate that chains to this policy's roots passed")
+        // Pass reasons speak of the certificate in question, not of certificates in general.
+        #expect(checks.first { $0.name == "chain" }?.reason == "certificate \"CN=ml-signer-1,O=Example\" chains to a root of signer corp")
+        #expect(checks.first { $0.name == "revocation" }?.reason == "certificate \"CN=ml-signer-1,O=Example\" is not revoked by signer corp's CRLs")
+        #expect(checks.first { $0.name == "identity" }?.reason
+                == "certificate \"CN=ml-signer-1,O=Example\" matches signer corp's identity \"CN=ml-signer-*\"")
         #expect(checks.first { $0.name == "rule" }?.reason == "rule 1 (\"llama-*\") applies")
         let trusted = try #require(document["trustedSigners"] as? [[String: Any]])
         #expect(trusted.first?["policySigners"] as? [String] == ["corp"])
@@ -94,9 +98,10 @@ import Testing
         let checks = try Self.checks(result)
         #expect(checks.map(\.name) == Self.allChecks)
         #expect(checks.first { $0.name == "chain" }?.result == "pass")
+        #expect(checks.first { $0.name == "chain" }?.reason.contains("CN=ml-signer-1") == true)
         #expect(checks.first { $0.name == "revocation" }?.result == "fail")
-        // The revoked leaf's signature is not reported as trusted: it is listed in its place, undecided.
-        #expect(checks.filter { $0.result == "skipped" }.map(\.name) == ["signature"] + Self.allChecks.drop { $0 != "identity" })
+        // The revoked leaf's signature is not reported as trusted: it comes after the failure, skipped.
+        #expect(checks.filter { $0.result == "skipped" }.map(\.name) == Array(Self.allChecks.drop { $0 != "identity" }))
         #expect((try jsonObject(result.stdout)["trustedSigners"] as? [Any])?.isEmpty == true)
     }
 }

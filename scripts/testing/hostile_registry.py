@@ -14,10 +14,13 @@ tested:
   huge-chunk-line   a chunked 200 whose chunk-size line never ends
   huge-length       a 200 with a Content-Length of 2^64, then endless bytes
   long-length       a 200 with a Content-Length of 2^59, then endless bytes
+  bad-token         a Bearer challenge whose token service (this server, /token) answers
+                    with a token holding CR LF and a header of its own
 
 One line per request goes to stdout: "REQUEST-LINE".
 """
 import argparse
+import json
 import os
 import socket
 import ssl
@@ -45,8 +48,16 @@ def read_request(connection):
     return data.split(b"\r\n", 1)[0].decode("latin-1")
 
 
-def misbehave(connection, mode, interval):
+def misbehave(connection, mode, interval, request, port):
     ok = b"HTTP/1.1 200 OK\r\nDocker-Distribution-API-Version: registry/2.0\r\n"
+    if mode == "bad-token":
+        if request.startswith("GET /token"):
+            body = json.dumps({"token": "abc\r\nX-Injected: yes"}).encode()
+            connection.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n" % len(body) + body)
+        else:
+            challenge = f'Bearer realm="https://127.0.0.1:{port}/token",service="hostile"'.encode()
+            connection.sendall(b"HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: " + challenge + b"\r\nContent-Length: 0\r\n\r\n")
+        return
     if mode == "trickle-head":
         connection.sendall(ok + b"X-Slow: ")
         while True:
@@ -89,7 +100,7 @@ def serve(connection, arguments):
         if request is None:
             return
         print(request, flush=True)
-        misbehave(connection, arguments.mode, arguments.interval)
+        misbehave(connection, arguments.mode, arguments.interval, request, arguments.port)
     except (OSError, ssl.SSLError):
         pass
     finally:
@@ -114,6 +125,7 @@ def main():
     with open(temporary, "w") as port_file:
         port_file.write(f"{listener.getsockname()[1]}\n")
     os.rename(temporary, arguments.port_file)
+    arguments.port = listener.getsockname()[1]
     while True:
         raw, _ = listener.accept()
         try:

@@ -43,7 +43,7 @@ enum DiffCommand: Command {
         for pair in diff.differing { text += "DIGEST DIFFERS: \(pair.first.label): A \(pair.first.modelDigest), B \(pair.second.modelDigest)\n" }
         text += "newest versions:\n"
         for entry in diff.newest {
-            let marker = entry.first == entry.second ? "" : "  (differs)"
+            let marker = ModelVersion.same(entry.first, entry.second) ? "" : "  (differs)"
             text += "  \(entry.name): A \(entry.first ?? "-"), B \(entry.second ?? "-")\(marker)\n"
         }
         Console.out(text)

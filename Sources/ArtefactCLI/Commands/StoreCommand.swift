@@ -73,7 +73,9 @@ enum StoreCommand: Command {
     private static func list(_ directory: String, _ arguments: ScannedArguments) throws -> Int32 {
         try arguments.allowOnly(["--json"], subcommand: "store list")
         let store = try ModelStore.open(directory)
-        let models = try store.index().models.sorted { ($0.name, $0.version ?? "") < ($1.name, $1.version ?? "") }
+        let models = try store.index().models.sorted {
+            $0.name != $1.name ? $0.name < $1.name : ModelVersion.precedes($0.version, $1.version)
+        }
         if arguments.has("--json") {
             Console.outJSON(jsonObject([
                 ("store", .string(store.layout.root)), ("environment", .string(store.configuration.environment)),
@@ -91,19 +93,22 @@ enum StoreCommand: Command {
 
     private static func verify(_ directory: String, _ arguments: ScannedArguments) throws -> Int32 {
         try arguments.allowOnly(["--json", "--jobs"], subcommand: "store verify")
-        let store = try ModelStore.open(directory)
+        // Opened without refusing symlinks among the store's own files: verify reports them.
+        let store = try ModelStore.openForInspection(directory)
         let result = try StoreVerifier.verify(store, jobs: try ArgumentValues.jobs(arguments.value("--jobs")))
         if arguments.has("--json") {
             Console.outJSON(jsonObject([
                 ("store", .string(store.layout.root)), ("clean", .bool(result.isClean)), ("blobs", .integer(result.blobCount)),
                 ("bytes", .integer(result.bytes)), ("corrupt", .array(result.corrupt.map(JSONValue.string))),
                 ("missing", .array(result.missing.map(JSONValue.string))), ("unreadable", .array(result.unreadable.map(JSONValue.string))),
+                ("symlinks", .array(result.symlinks.map(JSONValue.string))),
             ]))
         } else if result.isClean {
             Console.out("store \(store.layout.root) is clean: \(result.blobCount) blob(s), \(ProgressReporter.format(bytes: result.bytes)) re-hashed\n")
         }
         guard result.isClean else {
-            let problems = result.corrupt.map { "corrupt blob \($0)" } + result.missing.map { "missing blob \($0)" } + result.unreadable
+            let problems = result.symlinks.map { "symlink \($0) inside the store (artefact never follows one; remove it)" }
+                + result.corrupt.map { "corrupt blob \($0)" } + result.missing.map { "missing blob \($0)" } + result.unreadable
             ArtefactCommandLine.report(.rejected("store \(store.layout.root): \(problems.count) problem(s): \(problems.prefix(3).joined(separator: "; "))"))
             return ExitStatus.rejected
         }

@@ -121,7 +121,7 @@ enum TransferEndpointParser {
     static func source(_ path: String, name: String?, version: String?, signature: String?,
                        registry: (String) throws -> RegistryAccess) throws -> TransferSource {
         if path.hasPrefix(RegistryReference.scheme) { return .registry(try registry(path)) }
-        if StoreLayout(root: path).exists {
+        if StoreLayout.isStore(path) {
             guard let name else { throw ArtefactError.badInput("\(path) is a store: name the model with --model NAME[@VERSION]") }
             return .store(try ModelStore.open(path), name: name, version: version)
         }
@@ -131,7 +131,7 @@ enum TransferEndpointParser {
 
     static func destination(_ path: String, registry: (String) throws -> RegistryAccess) throws -> TransferDestination {
         if path.hasPrefix(RegistryReference.scheme) { return .registry(try registry(path)) }
-        if StoreLayout(root: path).exists { return .store(try ModelStore.open(path)) }
+        if StoreLayout.isStore(path) { return .store(try ModelStore.open(path)) }
         guard FileSystem.exists(path) else { return .export(path) }
         guard FileSystem.isDirectory(path) else {
             throw ArtefactError.badInput("\(path) is a file; the destination must be a store or a new or empty directory")

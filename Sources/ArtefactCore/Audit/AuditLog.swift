@@ -52,7 +52,7 @@ public struct AuditLog: Sendable {
             result: draft.result, reason: draft.reason, transferID: draft.transferID, previousHash: previous)
         let line = entry.line
         do {
-            let file = try FileDescriptor.open(layout.auditLog, O_WRONLY | O_APPEND | O_CREAT, mode: 0o644)
+            let file = try layout.directory.openFile(StoreLayout.Relative.auditLog, O_WRONLY | O_APPEND | O_CREAT, mode: 0o644)
             defer { file.close() }
             try file.writeAll(line + [UInt8(ascii: "\n")])
             try file.sync()
@@ -71,18 +71,18 @@ public struct AuditLog: Sendable {
         let lines = try readLines()
         let head = lines.last.map { SHA256Hasher.digest($0).hex } ?? Self.genesisHash
         try writeCheckpoint(count: Int64(lines.count), headHash: head, key: checkpointKey)
-        return try AuditCheckpoint.decode(FileSystem.readFile(layout.auditCheckpoint, limit: 1 << 20))
+        return try AuditCheckpoint.decode(layout.read(StoreLayout.Relative.auditCheckpoint, limit: 1 << 20))
     }
 
     func writeCheckpoint(count: Int64, headHash: String, key: SigningKey) throws {
         let checkpoint = try AuditCheckpoint.make(count: count, headHash: headHash, time: .now, key: key)
-        try AtomicFile.write(JSONWriter.pretty(checkpoint.json), to: layout.auditCheckpoint)
+        try layout.write(StoreLayout.Relative.auditCheckpoint, JSONWriter.pretty(checkpoint.json))
     }
 
     /// The raw lines of the log, without their newlines.
     public func readLines() throws -> [[UInt8]] {
-        guard FileSystem.exists(layout.auditLog) else { return [] }
-        let bytes = try FileSystem.readFile(layout.auditLog, limit: Self.maximumSize)
+        guard try layout.has(StoreLayout.Relative.auditLog) else { return [] }
+        let bytes = try layout.read(StoreLayout.Relative.auditLog, limit: Self.maximumSize)
         return bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).dropLast(bytes.last == UInt8(ascii: "\n") ? 1 : 0)
             .map(Array.init)
     }

@@ -32,11 +32,11 @@ public enum AuditVerifier {
         }
         var checkpointCount: Int64?
         if let auditKey {
-            if !FileSystem.exists(log.layout.auditCheckpoint) {
+            if try !log.layout.has(StoreLayout.Relative.auditCheckpoint) {
                 if !lines.isEmpty { problems.append("the store has an audit key but no checkpoint: the log cannot be checked for truncation") }
             } else {
                 do {
-                    let checkpoint = try AuditCheckpoint.decode(FileSystem.readFile(log.layout.auditCheckpoint, limit: 1 << 20))
+                    let checkpoint = try AuditCheckpoint.decode(log.layout.read(StoreLayout.Relative.auditCheckpoint, limit: 1 << 20))
                     checkpointCount = checkpoint.count
                     if !checkpoint.isValid(for: auditKey) {
                         problems.append("the checkpoint's signature does not verify with the store's audit key")

@@ -11,8 +11,23 @@ public struct ScannedFile: Equatable, Sendable {
 public struct ScannedTree: Sendable {
     /// The directory that relative paths are relative to.
     public let root: String
+    /// That directory, held open: files are read through it without following symlinks,
+    /// so a link swapped in after the scan cannot redirect a read outside the model.
+    public let directory: Directory
     public let files: [ScannedFile]
     public let symlinks: [ModelSymlink]
+
+    public init(root: String, directory: Directory, files: [ScannedFile], symlinks: [ModelSymlink]) {
+        self.root = root
+        self.directory = directory
+        self.files = files
+        self.symlinks = symlinks
+    }
+
+    /// The same tree with only `files` (a subset), for hashing part of it.
+    public func keeping(files: [ScannedFile]) -> ScannedTree {
+        ScannedTree(root: root, directory: directory, files: files, symlinks: symlinks)
+    }
 
     public func absolutePath(of relativePath: String) -> String { "\(root)/\(relativePath)" }
     public var totalBytes: Int64 { files.reduce(0) { $0 + $1.size } }
@@ -54,7 +69,8 @@ public struct ModelTreeScanner {
         case S_IFREG:
             let name = FileSystem.baseName(modelPath)
             try checkName(name)
-            return ScannedTree(root: FileSystem.directoryName(modelPath),
+            let root = FileSystem.directoryName(modelPath)
+            return ScannedTree(root: root, directory: try Self.openRoot(root),
                                files: [ScannedFile(path: name, size: Int64(info.st_size))], symlinks: [])
         case S_IFLNK where FileSystem.isDirectory(modelPath):
             return try scanDirectory(modelPath)
@@ -67,16 +83,22 @@ public struct ModelTreeScanner {
         }
     }
 
+    /// The model's root, which the user named: the only directory opened following symlinks.
+    private static func openRoot(_ path: String) throws -> Directory {
+        do { return try Directory.open(path) } catch { throw error.asArtefactError }
+    }
+
     private func scanDirectory(_ root: String) throws -> ScannedTree {
         var root = root
         while root.count > 1 && root.hasSuffix("/") { root.removeLast() }
+        let rootDirectory = try Self.openRoot(root)
         var files: [ScannedFile] = []
         var symlinks: [ModelSymlink] = []
         var seen: [String: String] = [:]
         var pending: [String] = [""]
         let canonicalRoot = FileSystem.canonicalPath(root)
         while let directory = pending.popLast() {
-            for name in try entries(of: directory.isEmpty ? root : "\(root)/\(directory)") {
+            for name in try entries(of: directory, in: rootDirectory) {
                 let path = directory.isEmpty ? name : "\(directory)/\(name)"
                 try checkName(path)
                 // Swift compares strings by canonical equivalence, so NFC and NFD spellings
@@ -85,25 +107,25 @@ public struct ModelTreeScanner {
                 seen[path] = path
                 let absolute = "\(root)/\(path)"
                 let info: stat
-                do { info = try FileSystem.linkStatus(absolute) } catch { throw error.asArtefactError }
+                do { info = try rootDirectory.status(path) } catch { throw error.asArtefactError }
                 let isDirectory = (info.st_mode & S_IFMT) == S_IFDIR
                 if ignore.ignores(path, isDirectory: isDirectory) { continue }
                 switch info.st_mode & S_IFMT {
                 case S_IFDIR: pending.append(path)
                 case S_IFREG: files.append(ScannedFile(path: path, size: Int64(info.st_size)))
-                case S_IFLNK: symlinks.append(try symlink(at: path, absolute: absolute, canonicalRoot: canonicalRoot))
-                default: throw TreeProblem.specialFile(path: path, kind: Self.kindName(info.st_mode))
+                case S_IFLNK: symlinks.append(try symlink(at: path, absolute: absolute, in: rootDirectory, canonicalRoot: canonicalRoot))
+                default: throw TreeProblem.specialFile(path: path, kind: FileKind.name(info.st_mode))
                 }
             }
         }
         files.sort { ModelPath.precedes($0.path, $1.path) }
         symlinks.sort { ModelPath.precedes($0.path, $1.path) }
-        return ScannedTree(root: root, files: files, symlinks: symlinks)
+        return ScannedTree(root: root, directory: rootDirectory, files: files, symlinks: symlinks)
     }
 
-    private func symlink(at path: String, absolute: String, canonicalRoot: String?) throws -> ModelSymlink {
+    private func symlink(at path: String, absolute: String, in root: Directory, canonicalRoot: String?) throws -> ModelSymlink {
         let raw: [UInt8]
-        do { raw = try FileSystem.linkTarget(absolute) } catch { throw error.asArtefactError }
+        do { raw = try root.linkTarget(path) } catch { throw error.asArtefactError }
         guard let target = String(validating: raw, as: UTF8.self) else {
             throw TreeProblem.invalidName(path: path, reason: "a link target that is not UTF-8")
         }
@@ -123,23 +145,16 @@ public struct ModelTreeScanner {
         if let reason = ModelPath.problem(with: path) { throw TreeProblem.invalidName(path: path, reason: reason) }
     }
 
-    /// The names in one directory, each of which must be UTF-8.
-    private func entries(of directory: String) throws -> [String] {
-        try FileSystem.directoryEntryNames(directory).map { name in
+    /// The names in one directory of the model (opened without following symlinks), each
+    /// of which must be UTF-8.
+    private func entries(of directory: String, in root: Directory) throws -> [String] {
+        let names: [[UInt8]]
+        do { names = try (directory.isEmpty ? root : root.openDirectory(directory)).entryNames() } catch { throw error.asArtefactError }
+        return try names.map { name in
             guard let text = String(validating: name, as: UTF8.self) else {
                 throw TreeProblem.invalidName(path: directory + "/" + String(decoding: name, as: UTF8.self), reason: "bytes that are not UTF-8")
             }
             return text
-        }
-    }
-
-    static func kindName(_ mode: mode_t) -> String {
-        switch mode & S_IFMT {
-        case S_IFIFO: return "FIFO"
-        case S_IFSOCK: return "socket"
-        case S_IFCHR: return "character device"
-        case S_IFBLK: return "block device"
-        default: return "special file"
         }
     }
 }

@@ -44,12 +44,13 @@ public struct ParallelHasher: Sendable {
         readAhead: ReadAheadHasher?, progress: HashProgress?
     ) throws -> SHA256Digest {
         let file = tree.files[item.fileIndex]
-        let path = tree.absolutePath(of: file.path)
         let descriptor: FileDescriptor
         do {
-            descriptor = try FileDescriptor.open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK)
+            // Every component is opened without following symlinks, relative to the root
+            // the scan opened, so a link swapped in since the scan cannot redirect the read.
+            descriptor = try tree.directory.openFile(file.path, O_RDONLY | O_NONBLOCK)
         } catch {
-            throw error.code == ENOENT || error.code == ELOOP
+            throw error.code == ENOENT || error.code == ELOOP || error.code == ENOTDIR
                 ? ArtefactError.rejected("\(file.path) changed while it was being hashed (\(error))")
                 : error.asArtefactError
         }

@@ -34,7 +34,12 @@ public struct StrictJSONParser {
     /// Reads and parses a JSON file of at most `limit` bytes; a parse error becomes
     /// `failure("not valid JSON: ...")`, in the caller's error kind.
     public static func parseFile(_ path: String, limit: Int, failure: (String) -> ArtefactError) throws -> JSONValue {
-        do { return try parse(FileSystem.readFile(path, limit: limit)) } catch let error as JSONParseError {
+        try parse(FileSystem.readFile(path, limit: limit), failure: failure)
+    }
+
+    /// Parses bytes already read; a parse error becomes `failure("not valid JSON: ...")`.
+    public static func parse(_ bytes: [UInt8], failure: (String) -> ArtefactError) throws -> JSONValue {
+        do { return try parse(bytes) } catch {
             throw failure("not valid JSON: \(error)")
         }
     }

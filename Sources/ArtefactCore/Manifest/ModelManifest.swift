@@ -22,6 +22,9 @@ public struct ModelManifest: Equatable, Sendable {
         if let expiresAt, expiresAt <= createdAt {
             throw ArtefactError.badInput("the expiry \(expiresAt) is not after the signing time \(createdAt)")
         }
+        if let problem = ManifestShape.problem(with: contents, ignore: try IgnoreRules(patterns: ignore)) {
+            throw ArtefactError.badInput(problem)
+        }
         self.name = name
         self.version = version
         self.classification = classification

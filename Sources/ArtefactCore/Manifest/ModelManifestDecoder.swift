@@ -1,5 +1,7 @@
 /// Decodes a predicate strictly: every field known, every value checked, every path
-/// valid, entries in canonical order. Anything else rejects the artefact.
+/// valid, entries in canonical order, and the whole list a tree that can exist on disk
+/// inside its root (`ManifestShape`, checked by `ModelManifest.init`). Anything else
+/// rejects the artefact.
 enum ModelManifestDecoder {
     static func reject(_ message: String) -> ArtefactError { .rejected("signed payload: \(message)") }
 
@@ -86,14 +88,14 @@ enum ModelManifestDecoder {
         let path = try checkedPath(reader.string("path"), context: context)
         let target = try reader.string("target")
         try reader.rejectUnknownMembers()
-        guard ModelPath.linkStaysInside(linkPath: path, target: target) else {
-            throw reject("\(context) points outside the model")
-        }
+        // Where the target leads is decided over the whole list, by `ManifestShape`.
         return ModelSymlink(path: path, target: target)
     }
 
     private static func checkedPath(_ path: String, context: String) throws -> String {
-        if let problem = ModelPath.problem(with: path) { throw reject("\(context).path has \(problem)") }
+        if let problem = ModelPath.problem(with: path) {
+            throw reject("\(context).path \"\(ModelPath.printable(path))\" has \(problem)")
+        }
         return path
     }
 

@@ -1,3 +1,5 @@
+import Glibc
+
 /// A Sigstore bundle v0.3 (JSON) holding a DSSE envelope, as artefact writes and reads it
 /// (see `Docs/FORMAT.md`, "Bundle").
 public struct SignatureBundle: Equatable, Sendable {
@@ -61,7 +63,9 @@ public struct SignatureBundle: Equatable, Sendable {
     public var fileBytes: [UInt8] { JSONWriter.pretty(json) }
 
     /// Decodes a bundle file. Duplicate keys anywhere are refused; so is any payload type
-    /// other than in-toto's. A malformed bundle rejects the artefact.
+    /// other than in-toto's, any member at any level that artefact does not know, and
+    /// verification material that is not what artefact verifies (see `Docs/FORMAT.md`,
+    /// "Bundle"). A malformed bundle rejects the artefact.
     public static func decode(_ bytes: [UInt8], source: String) throws -> SignatureBundle {
         let reject = { @Sendable (message: String) in ArtefactError.rejected("bundle \(source): \(message)") }
         let document: JSONValue
@@ -69,11 +73,7 @@ public struct SignatureBundle: Equatable, Sendable {
         var bundle = try JSONObjectReader(document, context: "bundle", failure: reject)
         let mediaType = try bundle.string("mediaType")
         guard mediaType == Self.mediaType else { throw reject("mediaType \"\(mediaType)\" is not \(Self.mediaType)") }
-        var material = try bundle.object("verificationMaterial")
-        let hint = try material.optionalObject("publicKey").map { reader -> String? in
-            var reader = reader
-            return try reader.optionalString("hint")
-        } ?? nil
+        let material = try bundle.object("verificationMaterial")
         var envelopeReader = try bundle.object("dsseEnvelope")
         let payloadType = try envelopeReader.string("payloadType")
         guard payloadType == DSSE.inTotoPayloadType else {
@@ -96,19 +96,89 @@ public struct SignatureBundle: Equatable, Sendable {
         let certificates = try (bundle.optionalArray("artefactSigners") ?? []).enumerated().map { index, value in
             try SignerCertificates.decode(value, context: "artefactSigners[\(index)]", failure: reject)
         }
+        try bundle.rejectUnknownMembers()
+        for (index, chain) in certificates.enumerated() {
+            guard signatures.contains(where: { $0.keyID == chain.keyID }) else {
+                throw reject("artefactSigners[\(index)] is for keyid \"\(chain.keyID)\", which made no signature in the envelope")
+            }
+            guard !certificates[..<index].contains(where: { $0.keyID == chain.keyID }) else {
+                throw reject("artefactSigners[\(index)] repeats keyid \"\(chain.keyID)\"")
+            }
+        }
+        let hint = try decodeVerificationMaterial(material, firstSignature: signatures[0],
+                                                  firstChain: certificates.first { $0.keyID == signatures[0].keyID }, failure: reject)
         return SignatureBundle(envelope: DSSEEnvelope(payloadType: payloadType, payload: payload, signatures: signatures),
                                publicKeyHint: hint, signerCertificates: certificates)
     }
 
+    /// `verificationMaterial` describes the first signer exactly as artefact writes it: the
+    /// leaf of that signer's `artefactSigners` chain as `certificate`, or else `publicKey`
+    /// with that signature's keyid as its hint. Transparency-log entries and timestamps
+    /// are refused (an empty `tlogEntries` aside), because artefact verifies neither and a
+    /// reader must not take them for checked. Returns the hint.
+    private static func decodeVerificationMaterial(_ reader: JSONObjectReader, firstSignature: DSSESignature,
+                                                   firstChain: SignerCertificates?,
+                                                   failure: @escaping @Sendable (String) -> ArtefactError) throws -> String? {
+        var material = reader
+        let publicKey = try material.optionalObject("publicKey")
+        let certificate = try material.optionalObject("certificate")
+        if let entries = try material.optionalArray("tlogEntries"), !entries.isEmpty {
+            throw failure("verificationMaterial.tlogEntries holds entries; artefact verifies no transparency log, so it accepts none")
+        }
+        if material.optionalValue("timestampVerificationData") != nil {
+            throw failure("verificationMaterial.timestampVerificationData is present; artefact verifies no timestamps, so it accepts none")
+        }
+        try material.rejectUnknownMembers()
+        switch (publicKey, certificate) {
+        case (.some, .some):
+            throw failure("verificationMaterial holds both publicKey and certificate; it describes one signer")
+        case (nil, var certificate?):
+            let raw = try certificate.string("rawBytes")
+            try certificate.rejectUnknownMembers()
+            guard let der = Base64.decode(raw) else { throw failure("verificationMaterial.certificate.rawBytes is not base64") }
+            guard let firstChain, firstChain.derChain[0] == der else {
+                throw failure("verificationMaterial.certificate is not the leaf certificate that artefactSigners gives for the first "
+                    + "signature (keyid \"\(firstSignature.keyID)\")")
+            }
+            return nil
+        case (var key?, nil):
+            let hint = try key.optionalString("hint")
+            try key.rejectUnknownMembers()
+            if firstChain != nil {
+                throw failure("verificationMaterial.publicKey is given, but the first signer presents a certificate, which belongs in verificationMaterial.certificate")
+            }
+            if let hint, hint != firstSignature.keyID {
+                throw failure("verificationMaterial.publicKey.hint \"\(hint)\" is not the first signature's keyid \"\(firstSignature.keyID)\"")
+            }
+            return hint
+        case (nil, nil):
+            if firstChain != nil {
+                throw failure("verificationMaterial.certificate is missing; the first signer presents a certificate")
+            }
+            return nil
+        }
+    }
+
     /// Reads a bundle file; a missing one rejects the artefact, since it is unsigned.
     public static func read(path: String) throws -> SignatureBundle {
+        try decode(readBytes(path: path), source: path)
+    }
+
+    /// The bytes of a bundle file. The bundle is part of the artefact under test, so a
+    /// missing one, one that is not a regular file (a FIFO would block the reader) and an
+    /// oversized one reject the artefact.
+    public static func readBytes(path: String) throws -> [UInt8] {
         guard FileSystem.exists(path) else {
             throw ArtefactError.rejected("no signature bundle at \(path); sign the model, or name the bundle with --signature FILE")
+        }
+        if let info = FileSystem.statusIfPresent(path), !FileKind.isRegular(info.st_mode) {
+            throw ArtefactError.rejected("bundle \(path) is a \(FileKind.name(info.st_mode)), not a regular file")
         }
         if let size = FileSystem.sizeIfPresent(path), size > maximumSize {
             throw ArtefactError.rejected("bundle \(path) is \(size) bytes, more than the \(maximumSize)-byte limit")
         }
-        return try decode(FileSystem.readFile(path, limit: maximumSize), source: path)
+        // Opened with O_NONBLOCK and checked again with fstat, should it change meanwhile.
+        return try FileSystem.readFile(path, limit: maximumSize)
     }
 }
 

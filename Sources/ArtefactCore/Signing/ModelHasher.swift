@@ -33,8 +33,7 @@ public struct ModelHasher: Sendable {
             throw ArtefactError.rejected(problem.description)
         }
         let expectedSizes = Dictionary(manifest.contents.files.map { ($0.path, $0.size) }, uniquingKeysWith: { first, _ in first })
-        let worthHashing = ScannedTree(root: tree.root, files: tree.files.filter { expectedSizes[$0.path] == $0.size },
-                                       symlinks: tree.symlinks)
+        let worthHashing = tree.keeping(files: tree.files.filter { expectedSizes[$0.path] == $0.size })
         let hashed = try hasher.hash(worthHashing, progress: progress(worthHashing))
         let wrongSize = tree.files.filter { expectedSizes[$0.path] != $0.size }
             .map { ModelFile(path: $0.path, size: $0.size, digest: .shards([])) }

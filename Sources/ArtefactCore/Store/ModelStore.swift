@@ -12,12 +12,24 @@ public final class ModelStore: Sendable {
         self.configuration = configuration
     }
 
-    /// Opens an existing store.
+    /// Opens an existing store. Its root is opened once; everything inside is reached from
+    /// that descriptor without following symlinks, and a store whose own files or
+    /// directories include a symlink is refused before any work (exit 2).
     public static func open(_ path: String) throws -> ModelStore {
-        let layout = StoreLayout(root: path)
-        guard layout.exists else {
+        let store = try openForInspection(path)
+        if let link = try store.layout.symlinkAmongOwnEntries() {
+            throw ArtefactError.badInput("store \(store.layout.root): \(link) is a symlink; a store never follows a symlink inside itself. Run 'artefact store verify \(store.layout.root)' and replace the link with what it points to")
+        }
+        return store
+    }
+
+    /// Opens an existing store without refusing symlinks among its own files, for
+    /// `store verify`, which reports them. Nothing read through it follows one either.
+    public static func openForInspection(_ path: String) throws -> ModelStore {
+        guard StoreLayout.isStore(path) else {
             throw ArtefactError.badInput("\(path) is not an artefact store; create one with 'artefact store init'")
         }
+        let layout = try StoreLayout(opening: path)
         return ModelStore(layout: layout, configuration: try StoreConfiguration.read(layout))
     }
 
@@ -25,7 +37,6 @@ public final class ModelStore: Sendable {
     /// must parse and be for `environment`.
     public static func initialize(at path: String, environment: String, policyPath: String,
                                   auditKey: (path: String, key: SigningKey)?, tls: StoredTLSFiles? = nil) throws -> ModelStore {
-        let layout = StoreLayout(root: path)
         if FileSystem.exists(path) {
             guard FileSystem.isDirectory(path) else { throw ArtefactError.badInput("\(path) exists and is not a directory") }
             guard try FileSystem.isEmptyDirectory(path) else {
@@ -41,12 +52,18 @@ public final class ModelStore: Sendable {
             guard let resolved = FileSystem.canonicalPath(key.path) else { throw ArtefactError.badInput("cannot resolve \(key.path)") }
             return resolved
         }
-        for directory in [layout.root, "\(layout.root)/blobs", layout.blobs, layout.own, layout.staging] {
-            try FileSystem.makeDirectory(directory)
+        try FileSystem.makeDirectory(path)
+        let layout = try StoreLayout(opening: path)
+        do {
+            for directory in [StoreLayout.Relative.blobs, StoreLayout.Relative.staging] {
+                _ = try layout.directory.makeDirectories(directory)
+            }
+        } catch {
+            throw error.asArtefactError
         }
-        try AtomicFile.write(JSONWriter.pretty(jsonObject([("imageLayoutVersion", .string("1.0.0"))])), to: layout.ociLayout)
+        try layout.write(StoreLayout.Relative.ociLayout, JSONWriter.pretty(jsonObject([("imageLayoutVersion", .string("1.0.0"))])))
         try StoreIndex().write(layout)
-        if let auditKey { try AtomicFile.write(auditKey.key.publicKey.pem, to: layout.auditPublicKey) }
+        if let auditKey { try layout.write(StoreLayout.Relative.auditPublicKey, auditKey.key.publicKey.pem) }
         func absolute(_ path: String?) throws -> String? {
             try path.map { file in
                 guard let resolved = FileSystem.canonicalPath(file) else { throw ArtefactError.badInput("\(file) does not exist") }
@@ -59,7 +76,7 @@ public final class ModelStore: Sendable {
         let configuration = StoreConfiguration(environment: environment, policyPath: absolutePolicy, auditKeyPath: absoluteKey,
                                                tls: storedTLS)
         // store.json last: until it exists, the directory is not a store.
-        try AtomicFile.write(JSONWriter.pretty(configuration.json), to: layout.configuration)
+        try layout.write(StoreLayout.Relative.configuration, JSONWriter.pretty(configuration.json))
         return ModelStore(layout: layout, configuration: configuration)
     }
 
@@ -70,7 +87,8 @@ public final class ModelStore: Sendable {
 
     /// The audit key's public half, when the store has one.
     public var auditPublicKey: PublicKey? {
-        FileSystem.exists(layout.auditPublicKey) ? try? PublicKey.read(path: layout.auditPublicKey) : nil
+        guard let pem = try? layout.read(StoreLayout.Relative.auditPublicKey, limit: 1 << 20) else { return nil }
+        return try? PublicKey(pem: pem, source: layout.auditPublicKey)
     }
 
     /// The crossing log. With an audit key configured, the key must be readable (with
@@ -98,7 +116,7 @@ public final class ModelStore: Sendable {
     public func find(name: String, version: String?) throws -> StoredModel {
         let candidates = try index().models.filter { $0.name == name }
         if let version {
-            guard let model = candidates.first(where: { $0.version == version }) else {
+            guard let model = candidates.first(where: { ModelVersion.same($0.version, version) }) else {
                 throw ArtefactError.badInput("store \(layout.root) has no \(name)@\(version)")
             }
             return model
@@ -126,14 +144,24 @@ public final class ModelStore: Sendable {
 
     // MARK: Blobs
 
-    public func hasBlob(_ digest: SHA256Digest) -> Bool { FileSystem.exists(layout.blob(digest)) }
+    /// Whether blob `digest` is in the store. Anything but a regular file in its place (a
+    /// planted symlink) is refused rather than taken for the blob.
+    public func hasBlob(_ digest: SHA256Digest) throws -> Bool {
+        let info: stat?
+        do { info = try layout.directory.statusIfPresent(StoreLayout.Relative.blob(digest)) } catch { throw error.asArtefactError }
+        guard let info else { return false }
+        guard FileKind.isRegular(info.st_mode) else {
+            throw ArtefactError.badInput("store \(layout.root): \(StoreLayout.Relative.blob(digest)) is a \(FileKind.name(info.st_mode)), not a regular file; run 'artefact store verify \(layout.root)'")
+        }
+        return true
+    }
 
     /// Reads a small blob and checks that it hashes to its descriptor's digest.
     public func readBlob(_ descriptor: OCIDescriptor) throws -> [UInt8] {
-        guard hasBlob(descriptor.digest) else {
+        guard try hasBlob(descriptor.digest) else {
             throw ArtefactError.rejected("store \(layout.root) is missing blob sha256:\(descriptor.digest.hex)")
         }
-        let bytes = try FileSystem.readFile(layout.blob(descriptor.digest), limit: 256 << 20)
+        let bytes = try layout.read(StoreLayout.Relative.blob(descriptor.digest), limit: 256 << 20)
         guard SHA256Hasher.digest(bytes) == descriptor.digest else {
             throw ArtefactError.rejected("blob sha256:\(descriptor.digest.hex) in \(layout.root) is corrupt")
         }
@@ -143,17 +171,25 @@ public final class ModelStore: Sendable {
     /// Stores small bytes as a blob, unless that blob is already there.
     public func writeBlob(_ bytes: [UInt8]) throws {
         let digest = SHA256Hasher.digest(bytes)
-        guard !hasBlob(digest) else { return }
-        try AtomicFile.write(bytes, to: layout.blob(digest))
+        guard try !hasBlob(digest) else { return }
+        try layout.write(StoreLayout.Relative.blob(digest), bytes)
     }
 
-    /// Moves a fully written, synced and verified staging file into place as blob `digest`.
-    public func install(staged path: String, as digest: SHA256Digest) throws {
-        if hasBlob(digest) {
-            FileSystem.removeFile(path)
-            return
+    /// Moves a fully written, synced and verified staging file (a path relative to the
+    /// store) into place as blob `digest`, never replacing what is there.
+    public func install(staged relative: String, as digest: SHA256Digest) throws {
+        do {
+            if try hasBlob(digest) {
+                try layout.directory.removeFile(relative)
+                return
+            }
+            try layout.directory.renameWithoutReplacing(relative, to: StoreLayout.Relative.blob(digest))
+        } catch let error as SystemCallError where error.code == EEXIST && error.detail == nil {
+            // Another writer installed the same content first.
+            try? layout.directory.removeFile(relative)
+        } catch let error as SystemCallError {
+            throw error.asArtefactError
         }
-        do { try FileSystem.rename(path, to: layout.blob(digest)) } catch { throw error.asArtefactError }
     }
 
     // MARK: Publishing
@@ -163,10 +199,10 @@ public final class ModelStore: Sendable {
     /// the version for rollback protection.
     public func publish(_ image: ModelImage, version: ModelVersion) throws {
         for blob in image.metadataBlobs { try writeBlob(blob) }
-        for layer in image.layers where !hasBlob(layer.digest) {
+        for layer in image.layers where try !hasBlob(layer.digest) {
             throw ArtefactError.operational("blob sha256:\(layer.digest.hex) for \(layer.annotations[OCIMediaType.titleAnnotation] ?? "") is missing; nothing was published")
         }
-        try FileSystem.syncDirectory(layout.blobs)
+        do { try layout.directory.openDirectory(StoreLayout.Relative.blobs).sync() } catch { throw error.asArtefactError }
         var index = try self.index()
         index.add(image)
         try index.write(layout)

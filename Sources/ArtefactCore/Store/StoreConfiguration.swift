@@ -27,7 +27,9 @@ public struct StoreConfiguration: Sendable {
 
     static func read(_ layout: StoreLayout) throws -> StoreConfiguration {
         let failure = { @Sendable (message: String) in ArtefactError.badInput("store \(layout.root): \(message)") }
-        let value = try StrictJSONParser.parseFile(layout.configuration, limit: 1 << 20) { failure("artefact/store.json: \($0)") }
+        let value = try StrictJSONParser.parse(layout.read(StoreLayout.Relative.configuration, limit: 1 << 20)) {
+            failure("artefact/store.json: \($0)")
+        }
         var reader = try JSONObjectReader(value, context: "store.json", failure: failure)
         guard try reader.integer("format") == Int64(formatVersion) else { throw failure("unsupported store format") }
         var tls: StoredTLSFiles?

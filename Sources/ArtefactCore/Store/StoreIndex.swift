@@ -12,7 +12,7 @@ public struct StoreIndex: Sendable {
 
     static func read(_ layout: StoreLayout) throws -> StoreIndex {
         let failure = { @Sendable (message: String) in ArtefactError.operational("store \(layout.root): index.json: \(message)") }
-        let value = try StrictJSONParser.parseFile(layout.index, limit: 256 << 20, failure: failure)
+        let value = try StrictJSONParser.parse(layout.read(StoreLayout.Relative.index, limit: 256 << 20), failure: failure)
         var reader = try JSONObjectReader(value, context: "index", failure: failure)
         let manifests = try reader.array("manifests").enumerated().map { index, value in
             try OCIDescriptor.decode(value, context: "manifests[\(index)]", failure: failure)
@@ -21,7 +21,7 @@ public struct StoreIndex: Sendable {
     }
 
     func write(_ layout: StoreLayout) throws {
-        try AtomicFile.write(JSONWriter.pretty(json), to: layout.index)
+        try layout.write(StoreLayout.Relative.index, JSONWriter.pretty(json))
     }
 
     /// Every model version the index lists.
@@ -45,7 +45,7 @@ public struct StoreIndex: Sendable {
         let image = (image.imageDescriptor, image.bundleManifestDescriptor)
         let name = image.0.annotations[OCIMediaType.nameAnnotation]
         let version = image.0.annotations[OCIMediaType.versionAnnotation]
-        let replaced = Set(models.filter { $0.name == name && $0.version == version }
+        let replaced = Set(models.filter { $0.name == name && ModelVersion.same($0.version, version) }
             .flatMap { [$0.manifest.digest] + ($0.bundleManifest.map { [$0.digest] } ?? []) })
         manifests.removeAll { replaced.contains($0.digest) }
         manifests.append(image.0)

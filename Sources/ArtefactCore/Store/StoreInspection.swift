@@ -1,10 +1,12 @@
+import Glibc
+
 /// The blobs a store's index reaches: every manifest, and each manifest's config and layers.
 enum StoreReferences {
     /// Digests of every referenced blob, and the references that could not be read.
-    static func collect(_ store: ModelStore) throws -> (referenced: Set<SHA256Digest>, unreadable: [String]) {
+    static func collect(_ store: ModelStore, index: StoreIndex) throws -> (referenced: Set<SHA256Digest>, unreadable: [String]) {
         var referenced = Set<SHA256Digest>()
         var unreadable: [String] = []
-        for descriptor in try store.index().manifests {
+        for descriptor in index.manifests {
             referenced.insert(descriptor.digest)
             do {
                 let bytes = try store.readBlob(descriptor)
@@ -23,12 +25,42 @@ enum StoreReferences {
         return (referenced, unreadable)
     }
 
-    /// The blob files present, by digest, with their sizes.
-    static func present(_ store: ModelStore) throws -> [(digest: SHA256Digest, size: Int64)] {
-        try FileSystem.directoryEntries(store.layout.blobs).compactMap { name in
-            guard let digest = SHA256Digest(hex: name), let size = FileSystem.sizeIfPresent(store.layout.blob(digest)) else { return nil }
-            return (digest, size)
+    /// The blob files present (regular files only, never followed), by digest, with their
+    /// sizes, and the blob directory they are in.
+    static func present(_ store: ModelStore) throws -> (directory: Directory, blobs: [(digest: SHA256Digest, size: Int64)]) {
+        do {
+            let directory = try store.layout.directory.openDirectory(StoreLayout.Relative.blobs)
+            var blobs: [(digest: SHA256Digest, size: Int64)] = []
+            for name in try directory.entries() {
+                guard let digest = SHA256Digest(hex: name), let info = try directory.statusIfPresent(name),
+                      FileKind.isRegular(info.st_mode) else { continue }
+                blobs.append((digest, Int64(info.st_size)))
+            }
+            return (directory, blobs)
+        } catch {
+            throw error.asArtefactError
         }
+    }
+
+    /// Every symlink inside the store (relative paths), found by walking the whole store
+    /// without following any: a store never holds one, and never follows one.
+    static func symlinks(in store: ModelStore) throws -> [String] {
+        var found: [String] = []
+        var pending: [String] = [""]
+        do {
+            while let relative = pending.popLast() {
+                let directory = relative.isEmpty ? store.layout.directory : try store.layout.directory.openDirectory(relative)
+                for name in try directory.entries().sorted() {
+                    let path = relative.isEmpty ? name : "\(relative)/\(name)"
+                    guard let info = try directory.statusIfPresent(name) else { continue }
+                    if FileKind.isSymlink(info.st_mode) { found.append(path) }
+                    if FileKind.isDirectory(info.st_mode) { pending.append(path) }
+                }
+            }
+        } catch {
+            throw error.asArtefactError
+        }
+        return found.sorted()
     }
 }
 
@@ -40,20 +72,40 @@ public enum StoreVerifier {
         public let corrupt: [String]
         public let missing: [String]
         public let unreadable: [String]
-        public var isClean: Bool { corrupt.isEmpty && missing.isEmpty && unreadable.isEmpty }
+        /// Symlinks found inside the store (relative paths); artefact refuses to use any.
+        public let symlinks: [String]
+        public var isClean: Bool { corrupt.isEmpty && missing.isEmpty && unreadable.isEmpty && symlinks.isEmpty }
     }
 
     public static func verify(_ store: ModelStore, jobs: Int) throws -> Result {
-        let present = try StoreReferences.present(store)
-        let tree = ScannedTree(root: store.layout.blobs, files: present.map { ScannedFile(path: $0.digest.hex, size: $0.size) }
-            .sorted { ModelPath.precedes($0.path, $1.path) }, symlinks: [])
-        let hashed = try ParallelHasher(jobs: jobs, parameters: .files).hash(tree)
+        let symlinks = try StoreReferences.symlinks(in: store)
+        var unreadable: [String] = []
+        // A symlinked blob directory is reported, never read through.
+        var present: [(digest: SHA256Digest, size: Int64)] = []
+        var hashed: [ModelFile] = []
+        do {
+            let (directory, blobs) = try StoreReferences.present(store)
+            present = blobs
+            let tree = ScannedTree(root: store.layout.blobs, directory: directory,
+                                   files: present.map { ScannedFile(path: $0.digest.hex, size: $0.size) }
+                                       .sorted { ModelPath.precedes($0.path, $1.path) }, symlinks: [])
+            hashed = try ParallelHasher(jobs: jobs, parameters: .files).hash(tree)
+        } catch let error as ArtefactError {
+            unreadable.append("\(StoreLayout.Relative.blobs): \(error.message)")
+        }
         let corrupt = hashed.filter { $0.digest != .whole(SHA256Digest(hex: $0.path)!) }.map { "sha256:\($0.path)" }
-        let (referenced, unreadable) = try StoreReferences.collect(store)
+        var referenced = Set<SHA256Digest>()
+        do {
+            let collected = try StoreReferences.collect(store, index: try store.index())
+            referenced = collected.referenced
+            unreadable += collected.unreadable
+        } catch let error as ArtefactError {
+            unreadable.append(error.message)
+        }
         let presentSet = Set(present.map(\.digest))
         let missing = referenced.subtracting(presentSet).map { "sha256:\($0.hex)" }.sorted()
         return Result(blobCount: present.count, bytes: present.reduce(0) { $0 + $1.size }, corrupt: corrupt, missing: missing,
-                      unreadable: unreadable)
+                      unreadable: unreadable, symlinks: symlinks)
     }
 }
 
@@ -66,25 +118,40 @@ public enum StoreGarbageCollector {
         public let removedPartials: Int
     }
 
+    /// Removes only through the store's own directories, opened without following a
+    /// symlink: a symlinked `blobs/sha256` or `artefact/staging` stops the collection
+    /// before anything is removed, and a symlink inside them is removed, never followed.
     public static func collect(_ store: ModelStore) throws -> Result {
-        let (referenced, unreadable) = try StoreReferences.collect(store)
+        let (referenced, unreadable) = try StoreReferences.collect(store, index: try store.index())
         guard unreadable.isEmpty else {
             throw ArtefactError.rejected("not collecting: \(unreadable[0]); run 'artefact store verify'")
         }
-        var removed = 0
-        var bytes: Int64 = 0
-        for blob in try StoreReferences.present(store) where !referenced.contains(blob.digest) {
-            FileSystem.removeFile(store.layout.blob(blob.digest))
-            removed += 1
-            bytes += blob.size
+        let (blobs, present) = try StoreReferences.present(store)
+        let staging: Directory?
+        do {
+            staging = try store.layout.directory.statusIfPresent(StoreLayout.Relative.staging) != nil
+                ? try store.layout.directory.openDirectory(StoreLayout.Relative.staging) : nil
+        } catch {
+            throw error.asArtefactError
         }
-        let partials = (try? FileSystem.directoryEntries(store.layout.staging)) ?? []
-        for name in partials { FileSystem.removeTree("\(store.layout.staging)/\(name)") }
+        do {
+            return try remove(present.filter { !referenced.contains($0.digest) }, from: blobs, partialsIn: staging)
+        } catch {
+            throw error.asArtefactError
+        }
+    }
+
+    private static func remove(_ unreferenced: [(digest: SHA256Digest, size: Int64)], from blobs: Directory,
+                               partialsIn staging: Directory?) throws(SystemCallError) -> Result {
+        for blob in unreferenced { try blobs.removeFile(blob.digest.hex) }
+        let partials = try staging?.entries() ?? []
+        for name in partials { try staging?.removeTree(name) }
         // Temporary files of atomic writes that a killed process left behind.
-        for name in try FileSystem.directoryEntries(store.layout.blobs) where name.hasPrefix(".") && name.contains(".tmp-") {
-            FileSystem.removeFile("\(store.layout.blobs)/\(name)")
+        for name in try blobs.entries() where name.hasPrefix(".") && name.contains(".tmp-") {
+            try blobs.removeFile(name)
         }
-        return Result(removedBlobs: removed, removedBytes: bytes, removedPartials: partials.count)
+        return Result(removedBlobs: unreferenced.count, removedBytes: unreferenced.reduce(0) { $0 + $1.size },
+                      removedPartials: partials.count)
     }
 }
 
@@ -100,7 +167,7 @@ public struct StoreDiff: Sendable {
     public init(_ first: StoreIndex, _ second: StoreIndex) {
         let a = first.models
         let b = second.models
-        func key(_ model: StoredModel) -> String { "\(model.name)\u{0}\(model.version ?? "")" }
+        func key(_ model: StoredModel) -> String { "\(model.name)\u{0}\(ModelVersion.key(model.version))" }
         let bByKey = Dictionary(b.map { (key($0), $0) }, uniquingKeysWith: { first, _ in first })
         let aKeys = Set(a.map(key))
         onlyInFirst = a.filter { bByKey[key($0)] == nil }

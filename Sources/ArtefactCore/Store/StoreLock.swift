@@ -2,14 +2,15 @@ import Glibc
 
 /// An exclusive lock on a store (`flock` on `artefact/lock`). A second writer waits. The
 /// kernel drops the lock when its holder dies, so a lock left by a killed process is
-/// never stale.
+/// never stale. The lock file is opened without following a symlink, so a link planted
+/// there cannot make artefact create or open a file elsewhere.
 public final class StoreLock {
     private let descriptor: FileDescriptor
 
     /// Blocks until the lock is held.
     public init(layout: StoreLayout) throws {
         do {
-            descriptor = try FileDescriptor.open(layout.lock, O_RDWR | O_CREAT, mode: 0o644)
+            descriptor = try layout.directory.openFile(StoreLayout.Relative.lock, O_RDWR | O_CREAT, mode: 0o644)
         } catch {
             throw error.asArtefactError
         }

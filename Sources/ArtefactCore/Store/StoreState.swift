@@ -12,9 +12,9 @@ public struct StoreState: Sendable {
     public init(highest: [String: Accepted] = [:]) { self.highest = highest }
 
     static func read(_ layout: StoreLayout) throws -> StoreState {
-        guard FileSystem.exists(layout.state) else { return StoreState() }
+        guard try layout.has(StoreLayout.Relative.state) else { return StoreState() }
         let failure = { @Sendable (message: String) in ArtefactError.operational("store \(layout.root): state.json: \(message)") }
-        let value = try StrictJSONParser.parseFile(layout.state, limit: 64 << 20, failure: failure)
+        let value = try StrictJSONParser.parse(layout.read(StoreLayout.Relative.state, limit: 64 << 20), failure: failure)
         var reader = try JSONObjectReader(value, context: "state", failure: failure)
         guard case .object(let members) = try reader.requiredValue("highestVersions") else { throw failure("highestVersions is not an object") }
         var highest: [String: Accepted] = [:]
@@ -29,7 +29,7 @@ public struct StoreState: Sendable {
         let members = highest.sorted { $0.key < $1.key }.map { name, accepted in
             (name, jsonObject([("version", .string(accepted.version)), ("modelDigest", .string(accepted.modelDigest))]))
         }
-        try AtomicFile.write(JSONWriter.pretty(jsonObject([("highestVersions", .object(members))])), to: layout.state)
+        try layout.write(StoreLayout.Relative.state, JSONWriter.pretty(jsonObject([("highestVersions", .object(members))])))
     }
 
     /// Records an accepted version if it is the highest seen for its name.

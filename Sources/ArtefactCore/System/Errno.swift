@@ -6,14 +6,25 @@ public struct SystemCallError: Error, CustomStringConvertible, Sendable {
     public let call: String
     public let path: String?
     public let code: Int32
+    /// What to say instead of `strerror(code)`, when artefact knows better (a refused
+    /// symlink, a refused path component).
+    public let detail: String?
 
-    public init(_ call: String, path: String? = nil, code: Int32 = errno) {
+    public init(_ call: String, path: String? = nil, code: Int32 = errno, detail: String? = nil) {
         self.call = call
         self.path = path
         self.code = code
+        self.detail = detail
+    }
+
+    /// A symlink found where artefact never follows one: inside a store, a model or an export.
+    static func refusedSymlink(_ call: String, path: String) -> SystemCallError {
+        SystemCallError(call, path: path, code: ELOOP,
+                        detail: "is a symlink; artefact never follows a symlink inside a store, a model directory or an export")
     }
 
     public var description: String {
+        if let detail { return "\(path ?? call) \(detail)" }
         let reason = String(cString: strerror(code))
         if let path { return "\(call) \(path): \(reason)" }
         return "\(call): \(reason)"

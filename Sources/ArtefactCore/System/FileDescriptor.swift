@@ -72,9 +72,16 @@ public struct FileDescriptor: Sendable {
         guard retryingOnInterrupt({ fsync(rawValue) }) == 0 else { throw SystemCallError("fsync", path: path) }
     }
 
-    /// Reads the whole file from the start, refusing files above `limit` bytes.
+    /// Reads the whole file from the start, refusing anything but a regular file (a FIFO
+    /// or device could block or never end) and files above `limit` bytes; it never reads
+    /// more than `limit` bytes, even from a file that grows meanwhile.
     public func readAll(limit: Int) throws -> [UInt8] {
-        let size = Int(try status().st_size)
+        let info: stat
+        do { info = try status() } catch { throw error.asArtefactError }
+        guard FileKind.isRegular(info.st_mode) else {
+            throw ArtefactError.badInput("\(path) is a \(FileKind.name(info.st_mode)), not a regular file; name a regular file")
+        }
+        let size = Int(info.st_size)
         guard size <= limit else {
             throw ArtefactError.badInput("\(path) is \(size) bytes, larger than the \(limit)-byte limit for this kind of file")
         }

@@ -1,6 +1,8 @@
 import Glibc
 
-/// Small, named wrappers over the path-based system calls artefact uses.
+/// Small, named wrappers over path-based system calls, for paths a user names (a key, a
+/// policy, a bundle, the root of a model or store). Everything inside a model, a store or
+/// an export goes through `Directory` instead, which never follows a symlink.
 public enum FileSystem {
     /// `lstat(2)`: the entry itself, never what a symlink points at.
     public static func linkStatus(_ path: String) throws(SystemCallError) -> stat {
@@ -30,16 +32,6 @@ public enum FileSystem {
         return lstat(path, &info) == 0
     }
 
-    /// `readlink(2)`, as raw bytes: a link target need not be valid UTF-8.
-    public static func linkTarget(_ path: String) throws(SystemCallError) -> [UInt8] {
-        var buffer = [UInt8](repeating: 0, count: Int(PATH_MAX) + 1)
-        let count = buffer.withUnsafeMutableBufferPointer { pointer in
-            readlink(path, UnsafeMutableRawPointer(pointer.baseAddress!).assumingMemoryBound(to: CChar.self), pointer.count)
-        }
-        guard count >= 0 else { throw SystemCallError("readlink", path: path) }
-        return Array(buffer[0..<count])
-    }
-
     /// `realpath(3)`, or nil when the path does not resolve.
     public static func canonicalPath(_ path: String) -> String? {
         guard let resolved = realpath(path, nil) else { return nil }
@@ -47,20 +39,17 @@ public enum FileSystem {
         return String(cString: resolved)
     }
 
-    /// `rename(2)`.
-    public static func rename(_ from: String, to: String) throws(SystemCallError) {
-        guard Glibc.rename(from, to) == 0 else { throw SystemCallError("rename", path: to) }
-    }
-
     /// `unlink(2)`, ignoring a file that is already gone.
     public static func removeFile(_ path: String) {
         _ = unlink(path)
     }
 
-    /// Reads a small file whole, refusing one larger than `limit` bytes.
+    /// Reads a small file a user named (a key, a policy, a bundle, a certificate) whole:
+    /// opened with `O_NONBLOCK` so that a FIFO cannot hang the read, and refused unless
+    /// `fstat` says it is a regular file of at most `limit` bytes.
     public static func readFile(_ path: String, limit: Int = 64 << 20) throws -> [UInt8] {
         let descriptor: FileDescriptor
-        do { descriptor = try FileDescriptor.open(path, O_RDONLY) } catch { throw error.asArtefactError }
+        do { descriptor = try FileDescriptor.open(path, O_RDONLY | O_NONBLOCK) } catch { throw error.asArtefactError }
         return try descriptor.closeAfter { try $0.readAll(limit: limit) }
     }
 
@@ -85,57 +74,11 @@ extension FileSystem {
     public static func makeDirectory(_ path: String) throws {
         if mkdir(path, 0o755) != 0 && errno != EEXIST { throw SystemCallError("mkdir", path: path).asArtefactError }
     }
-
-    /// `fsync(2)` on a directory, so that renames into it survive a crash.
-    public static func syncDirectory(_ path: String) throws {
-        do {
-            let directory = try FileDescriptor.open(path, O_RDONLY | O_DIRECTORY)
-            defer { directory.close() }
-            try directory.sync()
-        } catch {
-            throw error.asArtefactError
-        }
-    }
 }
 
 extension FileSystem {
-    /// Removes a directory tree without following symlinks; errors are ignored, as this
-    /// only cleans up artefact's own temporary directories.
-    public static func removeTree(_ path: String) {
-        var info = stat()
-        guard lstat(path, &info) == 0 else { return }
-        if (info.st_mode & S_IFMT) == S_IFDIR {
-            for name in (try? directoryEntries(path)) ?? [] { removeTree("\(path)/\(name)") }
-            _ = rmdir(path)
-        } else {
-            _ = unlink(path)
-        }
-    }
-}
-
-extension FileSystem {
-    /// Whether `path` is a directory with nothing in it.
+    /// Whether `path`, a directory a user named, has nothing in it.
     public static func isEmptyDirectory(_ path: String) throws -> Bool {
-        try directoryEntryNames(path).isEmpty
-    }
-}
-
-extension FileSystem {
-    /// The raw names in a directory, without `.` and `..` (`opendir(3)`, `readdir(3)`).
-    public static func directoryEntryNames(_ path: String) throws -> [[UInt8]] {
-        guard let handle = opendir(path) else { throw SystemCallError("opendir", path: path).asArtefactError }
-        defer { closedir(handle) }
-        var names: [[UInt8]] = []
-        while let entry = readdir(handle) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { Array($0.prefix { $0 != 0 }) }
-            if name != [UInt8(ascii: ".")] && name != [UInt8(ascii: "."), UInt8(ascii: ".")] { names.append(name) }
-        }
-        return names
-    }
-
-    /// The names in a directory as text (names that are not UTF-8 are repaired, so use
-    /// this only for artefact's own directories).
-    public static func directoryEntries(_ path: String) throws -> [String] {
-        try directoryEntryNames(path).map { String(decoding: $0, as: UTF8.self) }
+        do { return try Directory.open(path).entryNames().isEmpty } catch { throw error.asArtefactError }
     }
 }

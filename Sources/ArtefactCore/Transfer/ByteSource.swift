@@ -9,8 +9,10 @@ protocol ByteSource: Sendable {
 }
 
 /// A regular file on disk (a model directory's file, or a store's blob), which must still
-/// be a regular file of its signed size.
+/// be a regular file of its signed size. It is opened relative to the model's (or store's)
+/// root without following a symlink on any component.
 struct FileByteSource: ByteSource {
+    let directory: Directory
     let path: String
     let modelPath: String
     let size: Int64
@@ -19,8 +21,9 @@ struct FileByteSource: ByteSource {
                 into sink: (UnsafeRawBufferPointer) throws -> Void) throws {
         let source: FileDescriptor
         do {
-            source = try FileDescriptor.open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK)
+            source = try directory.openFile(path, O_RDONLY | O_NONBLOCK)
         } catch {
+            if error.detail != nil { throw ArtefactError.rejected("\(modelPath) in the source: \(error)") }
             throw error.isMissingPath ? ArtefactError.rejected("\(modelPath) is missing from the source") : error.asArtefactError
         }
         defer { source.close() }

@@ -5,6 +5,9 @@ import Glibc
 struct FileCopyJob: Sendable {
     let modelPath: String
     let source: any ByteSource
+    /// The directory the copy goes into, and the target's path relative to it (walked and
+    /// opened without following symlinks, so a planted link cannot redirect the write).
+    let targetDirectory: Directory
     let targetPath: String
     let size: Int64
     let expected: FileDigest
@@ -39,11 +42,11 @@ enum FileCopier {
     static func copy(_ job: FileCopyJob, hashing: HashingParameters, worker: CopyWorker) throws -> FileCopyResult {
         let first = try attempt(job, hashing: hashing, worker: worker, reuse: job.resumable)
         if first.matches { return first.result }
-        FileSystem.removeFile(job.targetPath)
+        try? job.targetDirectory.removeFile(job.targetPath)
         if first.result.bytesReused > 0 {
             let second = try attempt(job, hashing: hashing, worker: worker, reuse: false)
             if second.matches { return second.result }
-            FileSystem.removeFile(job.targetPath)
+            try? job.targetDirectory.removeFile(job.targetPath)
         }
         throw ArtefactError.rejected("\(job.modelPath) does not match its signed digest")
     }
@@ -51,11 +54,19 @@ enum FileCopier {
     private static func attempt(_ job: FileCopyJob, hashing: HashingParameters, worker: CopyWorker,
                                 reuse: Bool) throws -> (result: FileCopyResult, matches: Bool) {
         let target: FileDescriptor
-        do { target = try FileDescriptor.open(job.targetPath, O_RDWR | O_CREAT, mode: 0o644) } catch { throw error.asArtefactError }
+        do {
+            target = try job.targetDirectory.openFile(job.targetPath, O_RDWR | O_CREAT | (reuse ? 0 : O_EXCL), mode: 0o644)
+        } catch {
+            throw error.asArtefactError
+        }
         defer { target.close() }
+        // Only a regular file is written to or resumed from.
+        guard let info = try? target.status(), FileKind.isRegular(info.st_mode) else {
+            throw ArtefactError.operational("\(target.path) is not a regular file; artefact writes only regular files")
+        }
         var reusable: Int64 = 0
         if reuse, let existing = try? target.status().st_size { reusable = min(Int64(existing), job.size) }
-        guard ftruncate(target.rawValue, off_t(reusable)) == 0 else { throw SystemCallError("ftruncate", path: job.targetPath).asArtefactError }
+        guard ftruncate(target.rawValue, off_t(reusable)) == 0 else { throw SystemCallError("ftruncate", path: target.path).asArtefactError }
 
         var tracker = DigestTracker(expected: job.expected, hashing: hashing, size: job.size, worker: worker)
         var offset: Int64 = 0
@@ -64,7 +75,7 @@ enum FileCopier {
             let wanted = Int(min(Int64(CopyWorker.bufferSize), reusable - offset))
             let chunk = UnsafeMutableRawBufferPointer(rebasing: worker.buffer[0..<wanted])
             let count = try read(target, into: chunk, at: offset)
-            guard count == wanted else { throw ArtefactError.operational("\(job.targetPath) shrank while it was being resumed") }
+            guard count == wanted else { throw ArtefactError.operational("\(target.path) shrank while it was being resumed") }
             tracker.add(UnsafeRawBufferPointer(chunk))
             offset += Int64(count)
         }

@@ -10,6 +10,10 @@ struct LoadedSource {
     /// For a registry: the client and the model manifest's layers.
     let registry: RegistryClient?
     private let registryLayers: [OCIDescriptor]
+    /// For a registry: what was fetched, to bind the signed model to it.
+    private var pulled: (RegistryPull.Signed, RegistryReference)? = nil
+    /// For a store: what its index and image say, to bind the signed model to it.
+    private var stored: StoredModelBinding? = nil
 
     static func load(_ source: TransferSource) throws -> LoadedSource {
         switch source {
@@ -17,7 +21,10 @@ struct LoadedSource {
             guard FileSystem.exists(location.bundlePath) else {
                 throw TransferRejection(check: "bundle", reason: "no signature bundle at \(location.bundlePath); sign the model first")
             }
-            let bytes = try FileSystem.readFile(location.bundlePath, limit: SignatureBundle.maximumSize)
+            let bytes: [UInt8]
+            do { bytes = try SignatureBundle.readBytes(path: location.bundlePath) } catch let error as ArtefactError where error.kind == .rejected {
+                throw TransferRejection(check: "bundle", reason: error.message)
+            }
             return LoadedSource(bundleBytes: bytes, bundle: try decode(bytes, location.bundlePath), bundleDescription: location.bundlePath,
                                 tree: nil, store: nil, directoryPath: location.modelPath, registry: nil, registryLayers: [])
         case let .store(store, name, version):
@@ -25,12 +32,13 @@ struct LoadedSource {
             let bytes = try store.bundleBytes(of: model)
             return LoadedSource(bundleBytes: bytes, bundle: try decode(bytes, "\(model.label) in \(store.layout.root)"),
                                 bundleDescription: "\(store.layout.root) (\(model.label))", tree: nil,
-                                store: (store, try store.layers(of: model)), directoryPath: nil, registry: nil, registryLayers: [])
+                                store: (store, try store.layers(of: model)), directoryPath: nil, registry: nil, registryLayers: [],
+                                stored: try StoredModelBinding.read(model, in: store))
         case .registry(let access):
             let pulled = try RegistryPull.fetchSigned(access)
             return LoadedSource(bundleBytes: pulled.bundleBytes, bundle: try decode(pulled.bundleBytes, access.reference.description),
                                 bundleDescription: "\(access.reference) (signature)", tree: nil, store: nil, directoryPath: nil,
-                                registry: pulled.client, registryLayers: pulled.layers)
+                                registry: pulled.client, registryLayers: pulled.layers, pulled: (pulled, access.reference))
         }
     }
 
@@ -38,6 +46,13 @@ struct LoadedSource {
         do { return try SignatureBundle.decode(bytes, source: source) } catch let error as ArtefactError where error.kind == .rejected {
             throw TransferRejection(check: "bundle", reason: error.message)
         }
+    }
+
+    /// Refuses a verified model that is not what a registry or store said it was (every
+    /// source is also held to `--model` by the transfer).
+    func checkBinding(_ manifest: ModelManifest) throws {
+        if let (signed, reference) = pulled { try RegistryPull.checkBinding(manifest, pulled: signed, reference: reference) }
+        if let stored, let (store, _) = store { try stored.check(manifest, store: store.layout.root) }
     }
 
     /// Where each signed file's bytes are, in the manifest's order. The source must hold
@@ -59,7 +74,7 @@ struct LoadedSource {
                 throw TransferRejection(check: "integrity", reason: "the model's files differ from the signed manifest (\(comparison.summary))",
                                         manifest: manifest)
             }
-            return manifest.contents.files.map { FileByteSource(path: tree.absolutePath(of: $0.path), modelPath: $0.path, size: $0.size) }
+            return manifest.contents.files.map { FileByteSource(directory: tree.directory, path: $0.path, modelPath: $0.path, size: $0.size) }
         }
         let layers = store?.1 ?? registryLayers
         guard layers.count == manifest.contents.files.count,
@@ -74,6 +89,8 @@ struct LoadedSource {
             return layers.map { RegistryBlobSource(client: registry, digest: $0.digest, size: $0.size) }
         }
         let storeRoot = store!.0
-        return zip(layers, manifest.contents.files).map { FileByteSource(path: storeRoot.layout.blob($0.digest), modelPath: $1.path, size: $1.size) }
+        return zip(layers, manifest.contents.files).map {
+            FileByteSource(directory: storeRoot.layout.directory, path: StoreLayout.Relative.blob($0.digest), modelPath: $1.path, size: $1.size)
+        }
     }
 }

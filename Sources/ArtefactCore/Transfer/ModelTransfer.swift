@@ -92,15 +92,20 @@ struct Crossing {
                                     manifest: report.manifest)
         }
         try checkExpectedIdentity(manifest)
+        try source.checkBinding(manifest)
         let files: [any ByteSource]
         switch request.destination {
         case .store(let store):
-            guard let decision = try RollbackGuard.check(manifest, destination: store, policy: policy) else {
-                return outcome(manifest, report: report, reason: "already present with the same digest", alreadyPresent: true)
-            }
+            let decision = try RollbackGuard.check(manifest, destination: store, policy: policy)
+            // Every source byte is read and hashed even when the store holds this exact
+            // model already: a source that does not verify is rejected, never "present".
             files = try source.fileSources(for: manifest)
             // One registry connection is not shared between threads.
             let copied = try StoreIngest.copy(files, manifest: manifest, into: store, workers: registry == nil ? request.jobs : 1)
+            guard let decision else {
+                return outcome(manifest, report: report, reason: "already present with the same digest", alreadyPresent: true,
+                               copied: copied)
+            }
             FaultInjection.reach("publish")
             try store.publish(ModelImage(manifest: manifest, bundleBytes: source.bundleBytes, blobDigests: copied.blobDigests),
                               version: decision.version)
@@ -136,7 +141,7 @@ struct Crossing {
         if let name = request.expectedName, name != manifest.name {
             throw TransferRejection(check: "model", reason: "the signed model is \(manifest.name), not \(name)", manifest: manifest)
         }
-        if let version = request.expectedVersion, version != manifest.version {
+        if let version = request.expectedVersion, !ModelVersion.same(version, manifest.version) {
             throw TransferRejection(check: "model", reason: "the signed version is \(manifest.version ?? "(none)"), not \(version)",
                                     manifest: manifest)
         }

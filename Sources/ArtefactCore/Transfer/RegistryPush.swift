@@ -1,3 +1,5 @@
+import Glibc
+
 /// Pushes a stored model version to a registry: every blob the registry lacks (uploads
 /// resume from where a cut connection left them), then the model manifest tagged with the
 /// version, then the signature manifest under the `sha256-<digest>.sig` tag (registries
@@ -33,11 +35,22 @@ enum RegistryPush {
                 totals.blobsSkipped += 1
                 continue
             }
-            let state = uploadStatePath(store: store, client: client, digest: blob.digest)
-            let resumeURL = FileSystem.exists(state) ? String(decoding: try FileSystem.readFile(state, limit: 8192), as: UTF8.self) : nil
-            let result = try client.uploadBlob(path: store.layout.blob(blob.digest), digest: blob.digest, length: blob.size,
-                                               resumeURL: resumeURL) { location in
-                if let location { try AtomicFile.write(Array(location.utf8), to: state) } else { FileSystem.removeFile(state) }
+            let state = uploadStatePath(client: client, digest: blob.digest)
+            let layout = store.layout
+            let resumeURL = try layout.has(state) ? String(decoding: try layout.read(state, limit: 8192), as: UTF8.self) : nil
+            let file: FileDescriptor
+            do {
+                file = try layout.directory.openFile(StoreLayout.Relative.blob(blob.digest), O_RDONLY | O_NONBLOCK)
+            } catch {
+                throw error.asArtefactError
+            }
+            defer { file.close() }
+            let result = try client.uploadBlob(file: file, digest: blob.digest, length: blob.size, resumeURL: resumeURL) { location in
+                do throws(SystemCallError) {
+                    if let location { try layout.directory.writeFile(state, Array(location.utf8)) } else { try layout.directory.removeFile(state) }
+                } catch {
+                    throw error.asArtefactError
+                }
             }
             totals.bytesSent += result.sent
             totals.bytesResumed += result.resumedAt
@@ -49,9 +62,10 @@ enum RegistryPush {
         return totals
     }
 
-    /// Where the URL of an unfinished upload is kept, in the source store's staging area.
-    private static func uploadStatePath(store: ModelStore, client: RegistryClient, digest: SHA256Digest) -> String {
+    /// Where the URL of an unfinished upload is kept, in the source store's staging area
+    /// (relative to the store).
+    private static func uploadStatePath(client: RegistryClient, digest: SHA256Digest) -> String {
         let key = SHA256Hasher.digest(Array("\(client.reference.address)/\(client.reference.repository)/\(digest.hex)".utf8)).hex
-        return "\(store.layout.staging)/upload-\(key.prefix(32)).url"
+        return StoreLayout.Relative.staged("upload-\(key.prefix(32)).url")
     }
 }

@@ -21,7 +21,7 @@ enum RollbackGuard {
         }
         let digest = "sha256:\(manifest.modelDigest.hex)"
         let index = try store.index()
-        if let present = index.models.first(where: { $0.name == manifest.name && $0.version == text }) {
+        if let present = index.models.first(where: { $0.name == manifest.name && ModelVersion.same($0.version, text) }) {
             if present.modelDigest == digest { return nil }
             throw TransferRejection(check: "rollback", reason: "\(manifest.name)@\(text) is already in the store with digest \(present.modelDigest); the same version with different content is refused",
                                     manifest: manifest)
@@ -31,7 +31,7 @@ enum RollbackGuard {
         for model in index.models where model.name == manifest.name {
             if let stored = model.version.flatMap(ModelVersion.init), highest.map({ stored > $0 }) ?? true { highest = stored }
         }
-        if let accepted = state.highest[manifest.name], accepted.version == text, accepted.modelDigest != digest {
+        if let accepted = state.highest[manifest.name], ModelVersion.same(accepted.version, text), accepted.modelDigest != digest {
             throw TransferRejection(check: "rollback", reason: "\(manifest.name)@\(text) was accepted before with digest \(accepted.modelDigest); the same version with different content is refused",
                                     manifest: manifest)
         }

@@ -8,24 +8,35 @@ struct CopyTotals: Sendable {
 }
 
 /// Copies a model's files into a store's staging area and moves each verified file into
-/// its content-addressed blob. A blob the store already holds is not read again.
+/// its content-addressed blob. A file whose blob the store already holds is still read
+/// and hashed from the source (`SourceRehash`), but not written: a source that does not
+/// match its signature is rejected whether or not anything needed copying.
 enum StoreIngest {
     static func copy(_ sources: [any ByteSource], manifest: ModelManifest, into store: ModelStore, workers: Int) throws -> CopyTotals {
         var totals = CopyTotals()
         var digests = [SHA256Digest?](repeating: nil, count: sources.count)
         var pending: [(index: Int, job: FileCopyJob)] = []
+        var rehashed: [Int] = []
         for (index, file) in manifest.contents.files.enumerated() {
-            if case .whole(let digest) = file.digest, store.hasBlob(digest) {
+            if case .whole(let digest) = file.digest, try store.hasBlob(digest) {
                 digests[index] = digest
                 totals.filesReused += 1
                 totals.bytesReused = totals.bytesReused.addingSaturated(file.size)
+                rehashed.append(index)
                 continue
             }
-            let staged = "\(store.layout.staging)/\(file.digest.combined.hex).part"
-            pending.append((index, FileCopyJob(modelPath: file.path, source: sources[index], targetPath: staged, size: file.size,
-                                               expected: file.digest, resumable: true)))
+            let staged = StoreLayout.Relative.staged("\(file.digest.combined.hex).part")
+            pending.append((index, FileCopyJob(modelPath: file.path, source: sources[index], targetDirectory: store.layout.directory,
+                                               targetPath: staged, size: file.size, expected: file.digest, resumable: true)))
         }
-        try FileSystem.makeDirectory(store.layout.staging)
+        let files = manifest.contents.files
+        let reused = rehashed.sorted { files[$0].size > files[$1].size }
+        _ = try ParallelWork.run(count: reused.count, workers: workers, makeState: { CopyWorker() }) { position, worker in
+            let file = files[reused[position]]
+            try SourceRehash.check(sources[reused[position]], modelPath: file.path, size: file.size, expected: file.digest,
+                                   hashing: manifest.hashing, worker: worker)
+        }
+        do { try store.layout.directory.makeDirectory(StoreLayout.Relative.staging) } catch { throw error.asArtefactError }
         pending.sort { $0.job.size > $1.job.size }
         let jobs = pending
         let results = try ParallelWork.run(count: jobs.count, workers: workers, makeState: { CopyWorker() }) { index, worker in

@@ -15,6 +15,8 @@ struct SignerResolution {
     /// its check ("chain", "revocation" or "identity"), because a bad credential is never
     /// ignored.
     var certificateFailures: [(check: String, reason: String)] = []
+    /// What each relied-on certificate passed, in its own words (subject, signer, identity).
+    var certificatePasses: [(check: String, reason: String)] = []
     /// Per-signature notes for `--json`.
     var notes: [JSONValue] = []
     var presentedCertificates = false
@@ -94,13 +96,22 @@ enum SignerResolver {
         }
         var accepted: [String] = []
         var failures: [(check: String, reason: String)] = []
+        var passes: [(check: String, reason: String)] = []
         for signer in policy.signers {
             guard case let .authority(authority, identity) = signer.trust else { continue }
             if authority.revocationLists != nil { resolution.checkedRevocation = true }
+            // Each pass is recorded as it is established, in the words of this certificate
+            // and this signer, so the report never passes a check in general terms.
+            let chainsHere = ("chain", "certificate \"\(leaf.subject)\" chains to a root of signer \(signer.name)")
             if let failure = CertificateChainVerifier.verify(leaf: leaf, intermediates: Array(chain.dropFirst()),
                                                              authority: authority, at: time) {
+                if failure.check == .revocation { passes.append(chainsHere) }
                 if failure.check != .untrustedRoot { failures.append((failure.checkName == "usage" ? "chain" : failure.checkName, failure.reason)) }
                 continue
+            }
+            passes.append(chainsHere)
+            if authority.revocationLists != nil {
+                passes.append(("revocation", "certificate \"\(leaf.subject)\" is not revoked by signer \(signer.name)'s CRLs"))
             }
             if let identity {
                 resolution.checkedIdentity = true
@@ -108,9 +119,11 @@ enum SignerResolver {
                     failures.append(("identity", "certificate \"\(leaf.subject)\" does not match signer \(signer.name)'s identity \"\(identity)\""))
                     continue
                 }
+                passes.append(("identity", "certificate \"\(leaf.subject)\" matches signer \(signer.name)'s identity \"\(identity)\""))
             }
             accepted.append(signer.name)
         }
+        resolution.certificatePasses += passes
         if accepted.isEmpty {
             resolution.certificateFailures += failures
             return .failure(Unaccepted(reason: failures.first?.reason ?? "the certificate chains to no root this policy lists"))

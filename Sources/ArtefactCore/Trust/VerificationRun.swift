@@ -1,7 +1,8 @@
 /// The checks gathered so far in one verification, and the report they make.
 struct VerificationRun {
-    /// Every check a verification may run, in order.
-    static let checkOrder = ["bundle", "signature", "chain", "revocation", "identity", "payload", "rule", "threshold",
+    /// Every check a verification may run, in the order it runs them. The certificate
+    /// checks come before `signature`, which decides on what they found.
+    static let checkOrder = ["bundle", "chain", "revocation", "identity", "signature", "payload", "rule", "threshold",
                              "classification", "expiry", "age", "integrity", "model-digest"]
     /// Checks that apply only to signers who present certificates.
     static let certificateChecks: Set<String> = ["chain", "revocation", "identity"]
@@ -49,11 +50,11 @@ struct VerificationRun {
                     fail(check, first.reason)
                     return false
                 }
+                let passes = resolution.certificatePasses.filter { $0.check == check }.map(\.reason)
                 let applies = check == "chain" || (check == "revocation" ? resolution.checkedRevocation : resolution.checkedIdentity)
-                let accepted = resolution.verified.contains { $0.certificateSubject != nil }
-                pass(check, !applies ? "not required by this policy"
-                     : accepted ? "every presented certificate that chains to this policy's roots passed"
-                     : "no presented certificate chains to this policy's roots")
+                pass(check, !passes.isEmpty ? passes.joined(separator: "; ")
+                     : !applies ? "not required by this policy"
+                     : "no presented certificate chains to this policy's roots, so none is relied on")
             }
         }
         guard !resolution.verified.isEmpty else {
@@ -71,18 +72,15 @@ struct VerificationRun {
         return true
     }
 
-    /// The report, listing the checks that did not run after a failure as skipped.
+    /// The report: the checks in the order they ran (passes, then at most one failure,
+    /// since nothing runs after a failure), then the ones that did not run, as skipped.
     /// - Parameter excluding: checks that run elsewhere (a transfer checks files as it copies).
     func report(excluding: Set<String> = []) -> VerificationReport {
         let ran = Set(checks.map(\.name))
         let skipped = Self.checkOrder
             .filter { !ran.contains($0) && !excluding.contains($0) && (certificateChecksApply || !Self.certificateChecks.contains($0)) }
             .map { VerificationCheck(name: $0, outcome: .skipped, reason: "not run: an earlier check failed") }
-        // Certificate checks run before the signature check decides (a bad credential names
-        // its own check), but every check is listed in `checkOrder`, the order of the docs.
-        let position = { (check: VerificationCheck) in Self.checkOrder.firstIndex(of: check.name) ?? Self.checkOrder.count }
-        let listed = (checks + skipped).enumerated()
-            .sorted { (position($0.element), $0.offset) < (position($1.element), $1.offset) }.map(\.element)
+        let listed = checks + skipped
         return VerificationReport(modelPath: modelPath, bundlePath: bundlePath,
                                   checks: listed, manifest: manifest, policyEnvironment: policy.environment,
                                   policyFile: policy.sourcePath, signers: signers)

@@ -41,6 +41,11 @@ enum BearerTokenFetcher {
         guard let token = try reader.optionalString("token") ?? reader.optionalString("access_token"), !token.isEmpty else {
             throw failure("no token")
         }
+        // It goes into a request header: a CR, LF or other control character would let the
+        // token service add headers or requests of its own.
+        guard token.utf8.count <= 64 << 10, token.utf8.allSatisfy({ (0x21...0x7E).contains($0) }) else {
+            throw failure("the token holds characters other than visible ASCII")
+        }
         return token
     }
 

@@ -30,16 +30,14 @@ final class HTTPConnection {
             try tls.write(Array(head.utf8))
         case .bytes(let bytes):
             try tls.write(Array(head.utf8) + bytes)
-        case let .file(path, offset, length):
+        case let .file(file, offset, length):
             try tls.write(Array(head.utf8))
-            try streamFile(path, offset: offset, length: length)
+            try streamFile(file, offset: offset, length: length)
         }
     }
 
-    private func streamFile(_ path: String, offset: Int64, length: Int64) throws {
-        let file: FileDescriptor
-        do { file = try FileDescriptor.open(path, O_RDONLY) } catch { throw error.asArtefactError }
-        defer { file.close() }
+    /// Streams part of a file the caller opened (a store blob, opened without following symlinks).
+    private func streamFile(_ file: FileDescriptor, offset: Int64, length: Int64) throws {
         let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: Self.streamBufferSize, alignment: 4096)
         defer { chunk.deallocate() }
         var sent: Int64 = 0
@@ -48,7 +46,7 @@ final class HTTPConnection {
             let part = UnsafeMutableRawBufferPointer(rebasing: chunk[0..<wanted])
             let count: Int
             do { count = try file.read(into: part, at: offset + sent) } catch { throw error.asArtefactError }
-            guard count == wanted else { throw ArtefactError.operational("\(path) shrank while it was being sent") }
+            guard count == wanted else { throw ArtefactError.operational("\(file.path) shrank while it was being sent") }
             try tls.write(UnsafeRawBufferPointer(part))
             sent += Int64(count)
         }

@@ -12,7 +12,7 @@ enum HTTPBody {
     case none
     case bytes([UInt8])
     /// `length` bytes of a file from `offset`, streamed through a reused buffer.
-    case file(path: String, offset: Int64, length: Int64)
+    case file(FileDescriptor, offset: Int64, length: Int64)
 
     var length: Int64 {
         switch self {

@@ -41,7 +41,7 @@ final class RegistryClient: @unchecked Sendable {
     /// Uploads `length` bytes of `path` as blob `digest`, in chunks, resuming the upload
     /// at `resumeURL` if the registry still has it. `record` is told each new upload URL,
     /// so a rerun after a cut connection can resume.
-    func uploadBlob(path: String, digest: SHA256Digest, length: Int64, resumeURL: String?,
+    func uploadBlob(file: FileDescriptor, digest: SHA256Digest, length: Int64, resumeURL: String?,
                     record: (String?) throws -> Void) throws -> (sent: Int64, resumedAt: Int64) {
         var location: String
         var offset: Int64 = 0
@@ -64,7 +64,7 @@ final class RegistryClient: @unchecked Sendable {
             let request = HTTPRequest(method: "PATCH", target: try target(of: location),
                                       headers: [("Content-Type", "application/octet-stream"),
                                                 ("Content-Range", "\(offset)-\(offset + size - 1)")],
-                                      body: .file(path: path, offset: offset, length: size))
+                                      body: .file(file, offset: offset, length: size))
             let response = try perform(request, streaming: size)
             try discard(response, method: "PATCH")
             guard response.status == 202, let next = response.header("Location") else { throw unexpected(response, "uploading a chunk") }
