@@ -14,8 +14,7 @@ public enum TrustPolicyParser {
     /// be driven without the file (the fuzz harness does).
     public static func parse(_ bytes: [UInt8], path: String) throws -> TrustPolicy {
         let failure = { @Sendable (message: String) in ArtefactError.badInput("policy \(path): \(message)") }
-        let document: JSONValue
-        do { document = try StrictJSONParser.parse(bytes) } catch { throw failure("not valid JSON: \(error)") }
+        let document = try StrictJSONParser.parse(bytes, failure: failure)
         let directory = FileSystem.directoryName(path)
         var reader = try JSONObjectReader(document, context: "policy", failure: failure)
         let environment = try reader.string("environment")
