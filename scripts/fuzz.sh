@@ -9,6 +9,7 @@
 #   FUZZ_JOBS=N          harnesses run N at a time (default 1)
 #   FUZZ_SLOW_SECONDS=S  one input taking S seconds or more counts as a failure (default 5)
 #   FUZZ_WORK_DIR=DIR    where builds, corpora and findings go (default .build-fuzz)
+#   FUZZ_SKIP="A B"      leave these harnesses out of a run with no HARNESS named
 #
 # Exits 1 when any harness crashed, leaked, ran out of memory, timed out on one input or
 # met a slow input; the reproducer is in DIR/artifacts/<harness>/, and
@@ -33,7 +34,10 @@ if [ $# -gt 0 ]; then
     harnesses=("$@")
 else
     harnesses=()
-    for file in "$harness_dir"/*.swift; do harnesses+=("$(basename "$file" .swift)"); done
+    for file in "$harness_dir"/*.swift; do
+        name="$(basename "$file" .swift)"
+        case " ${FUZZ_SKIP:-} " in *" $name "*) echo "skipping $name (FUZZ_SKIP)" ;; *) harnesses+=("$name") ;; esac
+    done
 fi
 for name in "${harnesses[@]}"; do
     [ -f "$harness_dir/$name.swift" ] || { echo "no harness $harness_dir/$name.swift" >&2; exit 2; }
