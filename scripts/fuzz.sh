@@ -45,12 +45,14 @@ done
 
 mkdir -p "$work/lib" "$work/bin" "$work/corpus" "$work/artifacts" "$work/logs" "$work/results"
 sanitize=(-sanitize=fuzzer,address -Onone -swift-version 6)
-c_modules=(-I Sources/COpenSSL -I Sources/CSodium)
+# Every system-library module map under Sources (COpenSSL, CSodium, CSystem, ...).
+module_dirs=() c_modules=()
+for map in Sources/*/module.modulemap; do module_dirs+=("$(dirname "$map")"); c_modules+=(-I "$(dirname "$map")"); done
 
 # ArtefactCore is built once, with coverage and AddressSanitizer, as a static library
 # with testing enabled so harnesses reach internal decoders through @testable import.
 library="$work/lib/libArtefactCore.a"
-if [ ! -f "$library" ] || [ -n "$(find Sources/ArtefactCore Sources/COpenSSL Sources/CSodium -newer "$library" -print -quit)" ]; then
+if [ ! -f "$library" ] || [ -n "$(find Sources/ArtefactCore "${module_dirs[@]}" -newer "$library" -print -quit)" ]; then
     echo "building ArtefactCore for fuzzing"
     if ! nice swiftc "${sanitize[@]}" -parse-as-library -enable-testing -enable-upcoming-feature MemberImportVisibility \
         -module-name ArtefactCore -emit-module -emit-module-path "$work/lib/ArtefactCore.swiftmodule" \
