@@ -7,8 +7,15 @@ public enum TrustPolicyParser {
 
     public static func read(path: String) throws -> TrustPolicy {
         guard FileSystem.exists(path) else { throw ArtefactError.badInput("policy \(path) does not exist") }
+        return try parse(FileSystem.readFile(path, limit: maximumSize), path: path)
+    }
+
+    /// Parses the bytes of the policy file at `path`; the files it names are read relative
+    /// to `path`'s directory. `read(path:)` is the usual way in; this one lets the parser
+    /// be driven without the file (the fuzz harness does).
+    public static func parse(_ bytes: [UInt8], path: String) throws -> TrustPolicy {
         let failure = { @Sendable (message: String) in ArtefactError.badInput("policy \(path): \(message)") }
-        let document = try StrictJSONParser.parseFile(path, limit: maximumSize, failure: failure)
+        let document = try StrictJSONParser.parse(bytes, failure: failure)
         let directory = FileSystem.directoryName(path)
         var reader = try JSONObjectReader(document, context: "policy", failure: failure)
         let environment = try reader.string("environment")

@@ -1,0 +1,18 @@
+{
+  "mediaType": "application/vnd.dev.sigstore.bundle.v0.3+json",
+  "verificationMaterial": {
+    "publicKey": {
+      "hint": "25d8553ca78f1a71ec02134a35050faebdd2a2f3a5ebb9ca1e30bc145c2dcbdb"
+    }
+  },
+  "dsseEnvelope": {
+    "payload": "eyJfdHlwZSI6Imh0dHBzOi8vaW4tdG90by5pby9TdGF0ZW1lbnQvdjEiLCJzdWJqZWN0IjpbeyJuYW1lIjoibW9kZWwzIiwiZGlnZXN0Ijp7InNoYTI1NiI6IjM2ZTk3M2YzYTBmN2IyZWZkOTFjZDc4ZTQ0MWZlOGQwOWFmMzk1MWQ0ZTg2ZDA0NDM2NDQyNDY0ZmVjNzg4MzMifX1dLCJwcmVkaWNhdGVUeXBlIjoiaHR0cHM6Ly9hcnRlZmFjdC5kZXYvbW9kZWwtbWFuaWZlc3QvdjEiLCJwcmVkaWNhdGUiOnsibmFtZSI6Im1vZGVsMyIsImNsYXNzaWZpY2F0aW9uIjoicmVzdHJpY3RlZCIsImNyZWF0ZWRBdCI6IjIwMjYtMTItMDNUMDk6Mjg6MzZaIiwiZXhwaXJlc0F0IjoiMjAzMC0wMS0wMVQwMDowMDowMFoiLCJoYXNoaW5nIjp7ImFsZ29yaXRobSI6InNoYTI1NiIsInNoYXJkU2l6ZSI6MTA0ODU3Nn0sImlnbm9yZSI6WyIuZ2l0LyIsIi9tb2RlbC5zaWciXSwiZmlsZXMiOlt7InBhdGgiOiJhLnR4dCIsInNpemUiOjYsInNoYTI1NiI6IjU4OTFiNWI1MjJkNWRmMDg2ZDBmZjBiMTEwZmJkOWQyMWJiNGZjNzE2M2FmMzRkMDgyODZhMmU4NDZmNmJlMDMifSx7InBhdGgiOiJiaWcuYmluIiwic2l6ZSI6MjYwMDAwMCwic2hhcmRzIjpbIjMwZTE0OTU1ZWJmMTM1MjI2NmRjMmZmODA2N2U2ODEwNDYwN2U3NTBhYmI5ZDNiMzY1ODJiOGFmOTA5ZmNiNTgiLCIzMGUxNDk1NWViZjEzNTIyNjZkYzJmZjgwNjdlNjgxMDQ2MDdlNzUwYWJiOWQzYjM2NTgyYjhhZjkwOWZjYjU4IiwiOWJjN2RmNzFkNGZkYmE0MTc1ZTcyMWVmNWRhMmUyNmY5Y2Q2NmJkNzZjNDQwZmU4NGViNWJiZjhiZTk1YjhiZCJdfSx7InBhdGgiOiJzdWIvdy5iaW4iLCJzaXplIjo3LCJzaGEyNTYiOiI5YTEyOTAzOGQ5YTAwYWVkMGNmNmE3ZWEwNTljYTUwYTgxMzQ0OTA2MWFiODc4NDhjZjFhMTNlYWZkZjMzYjJjIn1dLCJzeW1saW5rcyI6W3sicGF0aCI6ImxpbmsiLCJ0YXJnZXQiOiJhLnR4dCJ9XX19",
+    "payloadType": "application/vnd.in-toto+json",
+    "signatures": [
+      {
+        "keyid": "25d8553ca78f1a71ec02134a35050faebdd2a2f3a5ebb9ca1e30bc145c2dcbdb",
+        "sig": "kkhH6zvRQIehCNF9yfdnwg5VtNu22iTCGPeu0nyE3nqfB73uUz3NyeWi8Y3lyX+Q1CbYJ2QIQ8+6Up0Qolr9DA=="
+      }
+    ]
+  }
+}
