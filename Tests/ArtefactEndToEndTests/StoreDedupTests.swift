@@ -66,4 +66,35 @@ import Testing
         try world.transferAccepted(store, export, ["--model", "twins"])
         try expectSameTree(export, as: model)
     }
+
+    /// Many copies of one file, copied by two workers: each content is staged and installed
+    /// once (two workers installing one staging file raced, and the loser failed).
+    @Test func manyIdenticalFilesInOneModelAreStagedOnce() throws {
+        let world = try StoreFixture()
+        let store = try world.makeStore("store")
+        let model = try world.signedModel("model", name: "copies", version: "1.0.0", weightBytes: 1 << 20) { model in
+            for copy in 0..<12 {
+                try FileManager.default.copyItem(atPath: "\(model)/weights/model.safetensors", toPath: "\(model)/weights/copy-\(copy).bin")
+            }
+        }
+        let outcome = try world.transferAccepted(model, store, ["--jobs", "2"])
+        #expect(integer(outcome["filesReused"]) ?? 0 >= 12)
+        #expect(try world.verifyStore(store).status == 0)
+        #expect(world.stagingNames(store).isEmpty)
+    }
+
+    /// A file whose content another file of the same model already brings is still read
+    /// and checked from the source: tampering with the second copy rejects the model.
+    @Test func aTamperedDuplicateIsRejectedThoughItsContentIsCopiedOnce() throws {
+        let world = try StoreFixture()
+        let store = try world.makeStore("store")
+        let model = try world.signedModel("model", name: "twins", version: "1.0.0", weightBytes: 1 << 20) { model in
+            try FileManager.default.copyItem(atPath: "\(model)/weights/model.safetensors", toPath: "\(model)/weights/zz-copy.bin")
+        }
+        try flipByte(in: "\(model)/weights/zz-copy.bin", at: 4096)
+        let result = try world.transfer(model, store, ["--jobs", "2"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("zz-copy.bin"))
+        #expect(try world.listedModels(store).isEmpty)
+    }
 }

@@ -17,6 +17,11 @@ enum StoreIngest {
         var digests = [SHA256Digest?](repeating: nil, count: sources.count)
         var pending: [(index: Int, job: FileCopyJob)] = []
         var rehashed: [Int] = []
+        // Two files with the same content share one staged file and one blob: the first is
+        // copied, the others only read and hashed from the source, so no two workers ever
+        // write or install the same staging file.
+        var firstWithContent: [SHA256Digest: Int] = [:]
+        var sameContentAs: [(index: Int, first: Int)] = []
         for (index, file) in manifest.contents.files.enumerated() {
             if case .whole(let digest) = file.digest, try store.hasBlob(digest) {
                 digests[index] = digest
@@ -25,6 +30,14 @@ enum StoreIngest {
                 rehashed.append(index)
                 continue
             }
+            if let first = firstWithContent[file.digest.combined] {
+                sameContentAs.append((index, first))
+                totals.filesReused += 1
+                totals.bytesReused = totals.bytesReused.addingSaturated(file.size)
+                rehashed.append(index)
+                continue
+            }
+            firstWithContent[file.digest.combined] = index
             let staged = StoreLayout.Relative.staged("\(file.digest.combined.hex).part")
             pending.append((index, FileCopyJob(modelPath: file.path, source: sources[index], targetDirectory: store.layout.directory,
                                                targetPath: staged, size: file.size, expected: file.digest, resumable: true)))
@@ -51,6 +64,7 @@ enum StoreIngest {
             totals.bytesCopied = totals.bytesCopied.addingSaturated(result.bytesCopied)
             totals.bytesReused = totals.bytesReused.addingSaturated(result.bytesReused)
         }
+        for duplicate in sameContentAs { digests[duplicate.index] = digests[duplicate.first] }
         totals.blobDigests = digests.map { $0! }
         return totals
     }
