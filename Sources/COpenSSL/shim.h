@@ -91,4 +91,20 @@ static inline const ASN1_IA5STRING *artefact_general_names_uri_or_email(const GE
 /* GENERAL_NAMES_free */
 static inline void artefact_general_names_free(GENERAL_NAMES *names) { GENERAL_NAMES_free(names); }
 
+/* ASN1_TYPE_unpack_sequence(ASN1_ITEM_rptr(PBE2PARAM), ...): the PBES2 parameters of an
+   encrypted PKCS#8 key (key-derivation function and cipher); free with PBE2PARAM_free */
+static inline PBE2PARAM *artefact_unpack_pbes2_params(const ASN1_TYPE *type) {
+    return (PBE2PARAM *)ASN1_TYPE_unpack_sequence(ASN1_ITEM_rptr(PBE2PARAM), type);
+}
+
+/* ASN1_TYPE_unpack_sequence(ASN1_ITEM_rptr(PBKDF2PARAM), ...); free with PBKDF2PARAM_free */
+static inline PBKDF2PARAM *artefact_unpack_pbkdf2_params(const ASN1_TYPE *type) {
+    return (PBKDF2PARAM *)ASN1_TYPE_unpack_sequence(ASN1_ITEM_rptr(PBKDF2PARAM), type);
+}
+
+/* ASN1_TYPE_unpack_sequence(ASN1_ITEM_rptr(SCRYPT_PARAMS), ...); free with SCRYPT_PARAMS_free */
+static inline SCRYPT_PARAMS *artefact_unpack_scrypt_params(const ASN1_TYPE *type) {
+    return (SCRYPT_PARAMS *)ASN1_TYPE_unpack_sequence(ASN1_ITEM_rptr(SCRYPT_PARAMS), type);
+}
+
 #endif

@@ -92,4 +92,25 @@ import Testing
         let result = try CLI.run(["verify", fixture.model, "--key", fixture.keys.publicKey, "--key", fixture.scratch.path("random.pub")])
         expectBadInput(result, mentioning: ["random.pub"])
     }
+
+    /// A key file whose scrypt parameters (p = 113) would take seconds of derivation: exit 2
+    /// before any derivation runs. `timeout` turns a hang into exit 124, which fails the test.
+    @Test func keyFileAskingForCostlyDerivationIsRefusedPromptly() throws {
+        let scratch = try Scratch()
+        try scratch.write("costly.key", """
+            -----BEGIN ENCRYPTED PRIVATE KEY-----
+            MIGTME8GCSqGSIb3DQEFDTBCMCEGCSsGAQQB2kcECzAUBAjeO6LIFybCdAICQAAC
+            AQgCAXEwHQYJYIZIAWUDBAEqBBC/eZC7k3s0bpZ7PyIFunRdBEAEhfZQ9K3zURzF
+            7hzkl0g6cTXKPe2zGoXLJ9+7ey4DEynKbRfnfJ1nRy6U67CVRVY9+Ak4iLV754fq
+            KiPsJleU
+            -----END ENCRYPTED PRIVATE KEY-----
+
+            """)
+        let model = try scratch.makeModel()
+        let before = listing(scratch.url.path)
+        let result = try CLI.runTool("timeout", ["5", CLI.executable.path, "sign", model, "--key", scratch.path("costly.key")],
+                                     environment: ["ARTEFACT_PASSPHRASE": "any passphrase"])
+        expectBadInput(result, mentioning: ["costly.key asks for scrypt N=16384, r=8, p=113", "openssl pkcs8 -topk8 -scrypt"])
+        #expect(listing(scratch.url.path) == before, "sign wrote something")
+    }
 }

@@ -3,7 +3,8 @@ import COpenSSL
 /// PKCS#8 PEM private key files, read and written through OpenSSL so that `openssl pkey`
 /// reads ours and we read keys from `openssl genpkey -algorithm ed25519`.
 ///
-/// Encrypted keys use PBES2 with scrypt and AES-256-CBC.
+/// Encrypted keys use PBES2 with scrypt and AES-256-CBC; reading accepts PBES2 with scrypt
+/// or PBKDF2 within the cost caps in `KeyDerivationCost`.
 public enum PrivateKeyFile {
     /// scrypt cost parameters for encrypted keys: N = 2^14, r = 8, p = 1 (16 MiB), the
     /// values `openssl pkcs8 -scrypt` uses; OpenSSL refuses to decrypt above 32 MiB.
@@ -23,7 +24,7 @@ public enum PrivateKeyFile {
         if encrypted && passphrase == nil {
             throw ArtefactError.badInput("\(source) is encrypted; give its passphrase in ARTEFACT_PASSPHRASE or with --passphrase-file FILE")
         }
-        let key = PEMPrivateKey.parse(pem, passphrase: encrypted ? passphrase : nil)
+        let key = try PEMPrivateKey.parse(pem, passphrase: encrypted ? passphrase : nil, source: source)
         guard let key else {
             if encrypted {
                 throw ArtefactError.badInput("\(source): wrong passphrase, or the key file is damaged")

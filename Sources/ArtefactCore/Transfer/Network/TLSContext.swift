@@ -44,7 +44,7 @@ final class TLSContext: @unchecked Sendable {
     private static func useKey(_ path: String, passphrase: SecretBytes?, certificate: String, in context: OpaquePointer) throws {
         var pem = try FileSystem.readFile(path, limit: 1 << 20)
         defer { wipe(&pem) }
-        let key = PEMPrivateKey.parse(pem, passphrase: passphrase)
+        let key = try PEMPrivateKey.parse(pem, passphrase: passphrase, source: path)
         guard let key else {
             throw ArtefactError.badInput("\(path) is not a usable client private key (or its passphrase is wrong)")
         }
