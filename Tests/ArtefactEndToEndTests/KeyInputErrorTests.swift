@@ -97,15 +97,10 @@ import Testing
     /// before any derivation runs. `timeout` turns a hang into exit 124, which fails the test.
     @Test func keyFileAskingForCostlyDerivationIsRefusedPromptly() throws {
         let scratch = try Scratch()
-        try scratch.write("costly.key", """
-            -----BEGIN ENCRYPTED PRIVATE KEY-----
-            MIGTME8GCSqGSIb3DQEFDTBCMCEGCSsGAQQB2kcECzAUBAjeO6LIFybCdAICQAAC
-            AQgCAXEwHQYJYIZIAWUDBAEqBBC/eZC7k3s0bpZ7PyIFunRdBEAEhfZQ9K3zURzF
-            7hzkl0g6cTXKPe2zGoXLJ9+7ey4DEynKbRfnfJ1nRy6U67CVRVY9+Ak4iLV754fq
-            KiPsJleU
-            -----END ENCRYPTED PRIVATE KEY-----
-
-            """)
+        // The fuzzer's finding, kept in its seed corpus.
+        let finding = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fuzz/Corpus/EncryptedKeyFiles/scrypt-p113-costly.key")
+        try FileManager.default.copyItem(atPath: finding.path, toPath: scratch.path("costly.key"))
         let model = try scratch.makeModel()
         let before = listing(scratch.url.path)
         let result = try CLI.runTool("timeout", ["5", CLI.executable.path, "sign", model, "--key", scratch.path("costly.key")],

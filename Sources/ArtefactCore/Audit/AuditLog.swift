@@ -137,7 +137,7 @@ public struct AuditLog: Sendable {
             do {
                 try layout.directory.renameWithoutReplacing(relative, to: target)
                 return "\(layout.root)/\(target)"
-            } catch let error as SystemCallError where error.code == EEXIST && error.detail == nil && attempt < 100 {
+            } catch where error.code == EEXIST && error.detail == nil && attempt < 100 {
                 attempt += 1
                 target = "\(relative).broken-\(stamp)-\(attempt)"
             } catch {
