@@ -27,6 +27,8 @@ import ssl
 import threading
 import time
 
+from listening import listen_on_loopback
+
 
 def parse_arguments():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -117,14 +119,7 @@ def main():
     context.load_cert_chain(arguments.cert, arguments.key)
     context.verify_mode = ssl.CERT_REQUIRED
     context.load_verify_locations(arguments.client_ca)
-    listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    listener.bind(("127.0.0.1", 0))
-    listener.listen(16)
-    temporary = arguments.port_file + ".tmp"
-    with open(temporary, "w") as port_file:
-        port_file.write(f"{listener.getsockname()[1]}\n")
-    os.rename(temporary, arguments.port_file)
+    listener = listen_on_loopback(arguments.port_file)
     arguments.port = listener.getsockname()[1]
     while True:
         raw, _ = listener.accept()

@@ -13,6 +13,8 @@ import socket
 import threading
 import time
 
+from listening import listen_on_loopback
+
 
 def parse_arguments():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -52,14 +54,7 @@ def pump(source, sink, stall_after, interval):
 
 def main():
     arguments = parse_arguments()
-    listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    listener.bind(("127.0.0.1", 0))
-    listener.listen(16)
-    temporary = arguments.port_file + ".tmp"
-    with open(temporary, "w") as port_file:
-        port_file.write(f"{listener.getsockname()[1]}\n")
-    os.rename(temporary, arguments.port_file)
+    listener = listen_on_loopback(arguments.port_file)
     while True:
         client, _ = listener.accept()
         try:
