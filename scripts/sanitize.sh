@@ -13,9 +13,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/packages.sh
 
-ensure_swift
-ensure_debian_packages libsodium-dev libssl-dev openssl pkg-config python3-pip skopeo docker-registry apache2-utils curl
-ensure_python_cryptography
+ensure_test_dependencies
 
 # The suites whose code runs on several threads: parallel and read-ahead hashing, and
 # transfers (concurrent, deduplicating, sharded, into and out of stores).

@@ -32,3 +32,11 @@ ensure_swift() {
     fi
     command -v swift >/dev/null 2>&1 || { echo "swift is not installed: install the Swift 6 toolchain first" >&2; exit 3; }
 }
+
+# Everything the test suite needs: the toolchain, the system packages and servers the
+# tests start, and the python package the third-party verifier uses.
+ensure_test_dependencies() {
+    ensure_swift
+    ensure_debian_packages libsodium-dev libssl-dev openssl pkg-config python3-pip skopeo docker-registry apache2-utils curl
+    ensure_python_cryptography
+}
