@@ -1,4 +1,5 @@
 import ArtefactCLI
+import Foundation
 import Testing
 
 /// What one in-process run of the command line did.
@@ -43,4 +44,10 @@ func expectBadInput(_ result: RunResult, mentioning fragments: [String] = [],
         #expect(result.errorLine.contains(fragment), "\"\(fragment)\" is not in: \(result.errorLine)",
                 sourceLocation: sourceLocation)
     }
+}
+
+/// Parses `text` as a JSON object, failing the test when it is anything else.
+func jsonObject(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> [String: Any] {
+    let value = try JSONSerialization.jsonObject(with: Data(text.utf8))
+    return try #require(value as? [String: Any], "not a JSON object: \(text)", sourceLocation: sourceLocation)
 }

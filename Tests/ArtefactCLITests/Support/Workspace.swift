@@ -27,10 +27,13 @@ final class Workspace {
     /// Every name under the workspace, sorted: for checking that nothing was written.
     var listing: [String] { (FileManager.default.subpaths(atPath: url.path) ?? []).sorted() }
 
-    /// A two-file model directory; returns its path.
+    /// A model directory of three files (one in a folder) and a symlink `latest.json`
+    /// to `config.json`; returns its path.
     func makeModel(_ relative: String = "model") throws -> String {
         try write("\(relative)/config.json", #"{"layers":2}"#)
+        try write("\(relative)/tokenizer/vocab.json", #"{"a":0}"#)
         try write("\(relative)/weights.bin", String(repeating: "w", count: 4096))
+        try FileManager.default.createSymbolicLink(atPath: path("\(relative)/latest.json"), withDestinationPath: "config.json")
         return path(relative)
     }
 
@@ -43,13 +46,14 @@ final class Workspace {
         return (prefix + ".key", prefix + ".pub")
     }
 
-    /// A model signed in-process; returns the model path and the public key path.
-    func makeSignedModel() throws -> (model: String, publicKey: String) {
+    /// A model signed in-process with `signArguments`; returns the model, public key and
+    /// bundle paths.
+    func makeSignedModel(signArguments: [String] = []) throws -> (model: String, publicKey: String, bundle: String) {
         let keys = try makeKeys()
         let model = try makeModel()
-        let result = artefact(["sign", model, "--key", keys.privateKey], environment: Self.environment)
+        let result = artefact(["sign", model, "--key", keys.privateKey] + signArguments, environment: Self.environment)
         guard result.status == 0 else { throw WorkspaceError(description: "sign failed: \(result.stderr)") }
-        return (model, keys.publicKey)
+        return (model, keys.publicKey, model + "/model.sig")
     }
 }
 
