@@ -1,18 +1,16 @@
 import Glibc
 
-/// The process's standard streams (descriptors 0, 1 and 2), reached without constructing
-/// `FileDescriptor` values: these descriptors belong to the process, never to a value
-/// that might close them.
+/// The process's standard input, output and error, which it does not own: writing to
+/// them never closes them, unlike a `FileDescriptor`.
 public enum StandardStream: Int32, Sendable {
     case input = 0
     case output = 1
     case error = 2
 
-    /// `write(2)` until every byte of `text` is written. A failure (a closed pipe, a full
-    /// disk) is ignored: there is nowhere left to report it, and the exit code still tells.
-    public func write(_ text: String) {
-        var bytes = Array(text.utf8)
-        bytes.withUnsafeMutableBytes { raw in
+    /// `write(2)` until every byte is written; a failure (a closed pipe) is dropped, since
+    /// there is nowhere left to report it.
+    public func write(_ bytes: [UInt8]) {
+        bytes.withUnsafeBytes { raw in
             var written = 0
             while written < raw.count {
                 let count = retryingOnInterrupt { Glibc.write(rawValue, raw.baseAddress! + written, raw.count - written) }
@@ -22,6 +20,11 @@ public enum StandardStream: Int32, Sendable {
         }
     }
 
-    /// `isatty(3)`: whether a terminal (and so, probably, a person) is on this stream.
+    /// `text` as UTF-8, written as `write(_:)` writes bytes.
+    public func write(_ text: String) {
+        write(Array(text.utf8))
+    }
+
+    /// `isatty(3)`.
     public var isTerminal: Bool { isatty(rawValue) == 1 }
 }
