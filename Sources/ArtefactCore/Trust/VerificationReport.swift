@@ -1,5 +1,5 @@
-/// The outcome of one check in a verification.
-public enum CheckOutcome: String, Sendable {
+/// The outcome of one check in a verification; the raw value is the `result` of `--json`.
+public enum CheckOutcome: String, CaseIterable, Sendable {
     case pass
     case fail
     /// Not run, because an earlier check failed and its result cannot be trusted.
@@ -8,13 +8,13 @@ public enum CheckOutcome: String, Sendable {
 
 /// One named check, its outcome and why.
 public struct VerificationCheck: Sendable {
-    public let name: String
+    public let name: CheckName
     public let outcome: CheckOutcome
     public let reason: String
-    /// Extra structured detail for `--json` (file lists, key ids).
-    public let detail: [(String, JSONValue)]
+    /// What the check found beyond its reason (signatures, file differences), if anything.
+    public let detail: CheckDetail?
 
-    public init(name: String, outcome: CheckOutcome, reason: String, detail: [(String, JSONValue)] = []) {
+    public init(name: CheckName, outcome: CheckOutcome, reason: String, detail: CheckDetail? = nil) {
         self.name = name
         self.outcome = outcome
         self.reason = reason

@@ -30,11 +30,11 @@ final class RegistryClient: @unchecked Sendable {
     // MARK: Blobs
 
     func blobExists(_ digest: SHA256Digest) throws -> Bool {
-        let response = try perform(HTTPRequest(method: "HEAD", target: "\(repositoryPath)/blobs/sha256:\(digest.hex)"))
+        let response = try perform(HTTPRequest(method: "HEAD", target: "\(repositoryPath)/blobs/\(digest.prefixed)"))
         switch response.status {
         case 200: return true
         case 404: return false
-        default: throw unexpected(response, "checking blob sha256:\(digest.hex)")
+        default: throw unexpected(response, "checking blob \(digest.prefixed)")
         }
     }
 
@@ -47,7 +47,7 @@ final class RegistryClient: @unchecked Sendable {
         var offset: Int64 = 0
         if let resumeURL, let status = try uploadStatus(resumeURL) {
             guard status.offset <= length else {
-                throw ArtefactError.operational("registry \(reference.address) claims \(status.offset) bytes of the \(length)-byte blob sha256:\(digest.hex) are uploaded")
+                throw ArtefactError.operational("registry \(reference.address) claims \(status.offset) bytes of the \(length)-byte blob \(digest.prefixed) are uploaded")
             }
             location = status.location
             offset = status.offset
@@ -73,9 +73,9 @@ final class RegistryClient: @unchecked Sendable {
             try record(location)
         }
         let separator = location.contains("?") ? "&" : "?"
-        let finish = try perform(HTTPRequest(method: "PUT", target: try target(of: location) + "\(separator)digest=sha256:\(digest.hex)"))
+        let finish = try perform(HTTPRequest(method: "PUT", target: try target(of: location) + "\(separator)digest=\(digest.prefixed)"))
         try discard(finish, method: "PUT")
-        guard finish.status == 201 else { throw unexpected(finish, "finishing the upload of sha256:\(digest.hex)") }
+        guard finish.status == 201 else { throw unexpected(finish, "finishing the upload of \(digest.prefixed)") }
         try record(nil)
         return (length - resumedAt, resumedAt)
     }
@@ -103,16 +103,16 @@ final class RegistryClient: @unchecked Sendable {
     /// deadline grows with the bytes left; a server that sends more than them is refused.
     func downloadBlob(_ digest: SHA256Digest, size: Int64, from offset: Int64,
                       into sink: (UnsafeRawBufferPointer) throws -> Void) throws {
-        guard offset >= 0, offset <= size else { throw ArtefactError.operational("blob sha256:\(digest.hex): offset \(offset) is outside its \(size) bytes") }
-        var request = HTTPRequest(method: "GET", target: "\(repositoryPath)/blobs/sha256:\(digest.hex)")
+        guard offset >= 0, offset <= size else { throw ArtefactError.operational("blob \(digest.prefixed): offset \(offset) is outside its \(size) bytes") }
+        var request = HTTPRequest(method: "GET", target: "\(repositoryPath)/blobs/\(digest.prefixed)")
         if offset > 0 { request.headers.append(("Range", "bytes=\(offset)-")) }
         let expected = size - offset
         let response = try perform(request, streaming: expected)
         guard response.status == (offset > 0 ? 206 : 200) else {
             try discard(response, method: "GET")
-            throw unexpected(response, "downloading blob sha256:\(digest.hex)")
+            throw unexpected(response, "downloading blob \(digest.prefixed)")
         }
-        let tooLong = ArtefactError.rejected("registry \(reference.address) sent more than the \(expected) bytes left of blob sha256:\(digest.hex)")
+        let tooLong = ArtefactError.rejected("registry \(reference.address) sent more than the \(expected) bytes left of blob \(digest.prefixed)")
         if case .length(let length) = response.framing, length > expected {
             connection = nil
             throw tooLong
@@ -133,11 +133,11 @@ final class RegistryClient: @unchecked Sendable {
     func readSmallBlob(_ digest: SHA256Digest, limit: Int) throws -> [UInt8] {
         var bytes: [UInt8] = []
         try downloadBlob(digest, size: Int64(limit), from: 0) { piece in
-            guard bytes.count + piece.count <= limit else { throw ArtefactError.rejected("blob sha256:\(digest.hex) is larger than expected") }
+            guard bytes.count + piece.count <= limit else { throw ArtefactError.rejected("blob \(digest.prefixed) is larger than expected") }
             bytes.append(contentsOf: piece)
         }
         guard SHA256Hasher.digest(bytes) == digest else {
-            throw ArtefactError.rejected("blob sha256:\(digest.hex) from \(reference.address) does not match its digest")
+            throw ArtefactError.rejected("blob \(digest.prefixed) from \(reference.address) does not match its digest")
         }
         return bytes
     }
@@ -164,7 +164,7 @@ final class RegistryClient: @unchecked Sendable {
             throw unexpected(response, "getting manifest \(tag)")
         }
         let bytes = try connection!.readBody(of: response, method: "GET", limit: Self.manifestLimit)
-        if let claimed = response.header("Docker-Content-Digest"), claimed != "sha256:\(SHA256Hasher.digest(bytes).hex)" {
+        if let claimed = response.header("Docker-Content-Digest"), claimed != SHA256Hasher.digest(bytes).prefixed {
             throw ArtefactError.rejected("manifest \(tag) from \(reference.address) does not match the digest the registry gives for it")
         }
         return bytes
