@@ -1,27 +1,3 @@
-/// The outcome of one check in a verification; the raw value is the `result` of `--json`.
-public enum CheckOutcome: String, CaseIterable, Sendable {
-    case pass
-    case fail
-    /// Not run, because an earlier check failed and its result cannot be trusted.
-    case skipped
-}
-
-/// One named check, its outcome and why.
-public struct VerificationCheck: Sendable {
-    public let name: CheckName
-    public let outcome: CheckOutcome
-    public let reason: String
-    /// What the check found beyond its reason (signatures, file differences), if anything.
-    public let detail: CheckDetail?
-
-    public init(name: CheckName, outcome: CheckOutcome, reason: String, detail: CheckDetail? = nil) {
-        self.name = name
-        self.outcome = outcome
-        self.reason = reason
-        self.detail = detail
-    }
-}
-
 /// Everything a verification found. `accepted` is true only when every check passed.
 public struct VerificationReport: Sendable {
     public let modelPath: String
