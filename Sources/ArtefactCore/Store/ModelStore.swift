@@ -37,7 +37,7 @@ public final class ModelStore: Sendable {
 
     /// Creates a store in `path`, which must be absent or an empty directory. The policy
     /// must parse and be for `environment`.
-    public static func initialize(at path: String, environment: String, policyPath: String,
+    static func initialize(at path: String, environment: String, policyPath: String,
                                   auditKey: (path: String, key: SigningKey)?, tls: StoredTLSFiles? = nil) throws -> ModelStore {
         if FileSystem.exists(path) {
             guard FileSystem.isDirectory(path) else { throw ArtefactError.badInput("\(path) exists and is not a directory") }
