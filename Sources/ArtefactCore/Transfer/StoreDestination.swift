@@ -3,6 +3,10 @@
 /// model by rewriting its index last.
 final class StoreDestination: ModelDestination {
     private let opened: ModelStore
+    /// The index and state, read once under the lock the crossing holds, for the rollback
+    /// guard and then the publish.
+    private var index: StoreIndex?
+    private var state: StoreState?
     var store: ModelStore? { opened }
 
     init(_ store: ModelStore) {
@@ -15,7 +19,9 @@ final class StoreDestination: ModelDestination {
     var needsSourceStore: String { "" }
 
     func admit(_ manifest: ModelManifest, from source: any ModelSource, policy: TrustPolicy) throws -> Admission {
-        guard let decision = try RollbackGuard.check(manifest, destination: opened, policy: policy) else {
+        let decision = try RollbackGuard.check(manifest, index: { try readOnce(\.index, opened.index) },
+                                               state: { try readOnce(\.state, opened.state) }, policy: policy)
+        guard let decision else {
             return Admission(alreadyPresent: true)
         }
         return Admission(version: decision.version, downgradedFrom: decision.downgradedFrom)
@@ -31,8 +37,16 @@ final class StoreDestination: ModelDestination {
             return Delivery(reason: "already present with the same digest", copied: copied, alreadyPresent: true)
         }
         FaultInjection.reach("publish")
-        try opened.publish(ModelImage(manifest: manifest, bundleBytes: model.bundle.bytes, blobDigests: copied.blobDigests), version: version)
+        try opened.publish(ModelImage(manifest: manifest, bundleBytes: model.bundle.bytes, blobDigests: copied.blobDigests), version: version,
+                           onto: try readOnce(\.index, opened.index), state: try readOnce(\.state, opened.state))
         let downgrade = admission.downgradedFrom.map { " (a downgrade from \($0.text), allowed by policy allow_downgrade)" } ?? ""
         return Delivery(reason: "published \(manifest.name)@\(manifest.version ?? "")\(downgrade)", copied: copied)
+    }
+
+    private func readOnce<Value>(_ cache: ReferenceWritableKeyPath<StoreDestination, Value?>, _ read: () throws -> Value) throws -> Value {
+        if let value = self[keyPath: cache] { return value }
+        let value = try read()
+        self[keyPath: cache] = value
+        return value
     }
 }
