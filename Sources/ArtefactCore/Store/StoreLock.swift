@@ -3,11 +3,11 @@
 /// by a killed process is never stale. The lock file is opened without following a
 /// symlink, so a link planted there cannot make artefact create or open a file elsewhere.
 /// Take it through `ModelStore.withLock` (or `whileLocked`).
-public final class StoreLock {
+final class StoreLock {
     private let descriptor: FileDescriptor
 
     /// Blocks until the lock is held.
-    public init(layout: StoreLayout) throws {
+    init(layout: StoreLayout) throws {
         do {
             descriptor = try layout.directory.openLockFile(StoreLayout.Relative.lock)
         } catch {
