@@ -53,6 +53,8 @@ enum TransferCommand: Command {
             source: arguments.positionals[0], destination: arguments.positionals[1], name: name, version: version,
             signature: arguments.value("--signature"), registryOptions: { try RegistryAccessOptions.options(arguments) })
         let now = try ArgumentValues.moment(arguments.value("--at"))
+        // ModelTransfer.run enforces this too; checked here as well so the usage error comes
+        // before --jobs and the audit passphrase are read, as it always has.
         try TransferClock.requireNotBack(now)
         let request = TransferRequest(source: source, destination: destination, expectedName: name, expectedVersion: version,
                                       now: now,
