@@ -12,7 +12,7 @@ import Testing
         defer { scratch.remove() }
         let store = try scratch.makeStore("store")
         let entries = try store.auditLog(passphrase: nil).entries()
-        #expect(entries.map(\.action) == ["store-init"])
+        #expect(entries.map(\.action) == [.storeInit])
         #expect(entries.first?.destination?.location == store.endpoint.location)
     }
 
@@ -21,10 +21,10 @@ import Testing
         defer { scratch.remove() }
         let store = try scratch.makeStore("store")
         let log = try store.auditLog(passphrase: nil)
-        let answer = try store.withLock(logging: log) { (42, AuditDraft(action: "gc", destination: store.endpoint, result: "ok", reason: "work")) }
+        let answer = try store.withLock(logging: log) { (42, AuditDraft(action: .gc, destination: store.endpoint, result: .ok, reason: "work")) }
         #expect(answer == 42)
         let entries = try log.entries()
-        #expect(entries.map(\.action) == ["store-init", "gc"])
+        #expect(entries.map(\.action) == [.storeInit, .gc])
         #expect(entries.last?.reason == "work")
         #expect(try AuditVerifier.verify(log).isIntact)
     }
@@ -50,7 +50,7 @@ import Testing
         try Data(line + [UInt8(ascii: "\n")]).write(to: URL(fileURLWithPath: store.layout.auditLog))
         var ran = false
         let error = #expect(throws: ArtefactError.self) {
-            try store.withLock(logging: log) { ran = true; return ((), AuditDraft(action: "gc", result: "ok", reason: "work")) }
+            try store.withLock(logging: log) { ran = true; return ((), AuditDraft(action: .gc, result: .ok, reason: "work")) }
         }
         #expect(error?.kind == .operational)
         #expect(!ran)
@@ -62,7 +62,7 @@ import Testing
         let store = try scratch.makeStore("store")
         let result = try store.collectGarbage(auditPassphrase: nil)
         let entries = try store.auditLog(passphrase: nil).entries()
-        #expect(entries.map(\.action) == ["store-init", "gc"])
+        #expect(entries.map(\.action) == [.storeInit, .gc])
         #expect(entries.last?.reason == "removed \(result.removedBlobs) blob(s) and \(result.removedPartials) partial upload(s)")
     }
 

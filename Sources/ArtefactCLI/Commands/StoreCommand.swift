@@ -139,7 +139,7 @@ enum StoredModelJSON {
         jsonObject([
             ("name", .string(model.name)), ("version", model.version.map(JSONValue.string) ?? .null),
             ("classification", .string(model.classification)), ("modelDigest", .string(model.modelDigest)),
-            ("manifestDigest", .string("sha256:\(model.manifest.digest.hex)")), ("signed", .bool(model.bundleManifest != nil)),
+            ("manifestDigest", .string(model.manifest.digest.prefixed)), ("signed", .bool(model.bundleManifest != nil)),
         ])
     }
 }

@@ -29,7 +29,7 @@ extension ModelStore {
         let store = try initialize(at: path, environment: environment, policyPath: policyPath, auditKey: auditKey, tls: tls)
         let log = try store.auditLog(passphrase: auditPassphrase)
         try store.whileLocked {
-            _ = try log.begin(AuditDraft(action: "store-init", destination: store.endpoint, result: "ok",
+            _ = try log.begin(AuditDraft(action: .storeInit, destination: store.endpoint, result: .ok,
                                          reason: "store created under policy \(store.configuration.policyPath)"))
         }
         return (store, log)
@@ -40,7 +40,7 @@ extension ModelStore {
         let log = try auditLog(passphrase: auditPassphrase)
         return try withLock(logging: log) {
             let result = try StoreGarbageCollector.collect(self)
-            return (result, AuditDraft(action: "gc", destination: endpoint, result: "ok",
+            return (result, AuditDraft(action: .gc, destination: endpoint, result: .ok,
                                        reason: "removed \(result.removedBlobs) blob(s) and \(result.removedPartials) partial upload(s)"))
         }
     }

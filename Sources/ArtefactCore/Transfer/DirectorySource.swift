@@ -11,11 +11,11 @@ final class DirectorySource: ModelSource {
 
     func loadBundle() throws -> SourceBundle {
         guard FileSystem.exists(location.bundlePath) else {
-            throw TransferRejection(check: "bundle", reason: "no signature bundle at \(location.bundlePath); sign the model first")
+            throw TransferRejection(check: .bundle, reason: "no signature bundle at \(location.bundlePath); sign the model first")
         }
         let bytes: [UInt8]
         do { bytes = try SignatureBundle.readBytes(path: location.bundlePath) } catch let error as ArtefactError where error.kind == .rejected {
-            throw TransferRejection(check: "bundle", reason: error.message)
+            throw TransferRejection(check: .bundle, reason: error.message)
         }
         return try SourceBundle(bytes: bytes, source: location.bundlePath, description: location.bundlePath)
     }
@@ -27,7 +27,7 @@ final class DirectorySource: ModelSource {
         let hasher = ModelHasher(ignore: try IgnoreRules(patterns: manifest.ignore), hashing: manifest.hashing, jobs: 1)
         let tree: ScannedTree
         do { tree = try hasher.scan(location.modelPath) } catch let problem as TreeProblem {
-            throw TransferRejection(check: "integrity", reason: problem.description, manifest: manifest)
+            throw TransferRejection(check: .integrity, reason: problem.description, manifest: manifest)
         }
         // Compare paths, sizes, kinds and link targets now; contents are hashed while copying.
         let shape = ModelContents(files: tree.files.map { ModelFile(path: $0.path, size: $0.size, digest: .shards([])) },
@@ -36,7 +36,7 @@ final class DirectorySource: ModelSource {
                                      symlinks: manifest.contents.symlinks)
         let comparison = IntegrityComparison(expected: expected, actual: shape)
         guard comparison.isClean else {
-            throw TransferRejection(check: "integrity", reason: "the model's files differ from the signed manifest (\(comparison.summary))",
+            throw TransferRejection(check: .integrity, reason: "the model's files differ from the signed manifest (\(comparison.summary))",
                                     manifest: manifest)
         }
         return manifest.contents.files.map { FileByteSource(directory: tree.directory, path: $0.path, modelPath: $0.path, size: $0.size) }

@@ -13,7 +13,7 @@ final class ExportDestination: ModelDestination {
     var needsSourceStore: String {
         "exporting to a plain directory needs a store as the source, whose policy applies; transfer the model into a store first"
     }
-    var outgoingAction: String { "export" }
+    var outgoingAction: AuditAction { .export }
 
     /// An export keeps no versions: nothing to refuse before the files.
     func admit(_ manifest: ModelManifest, from source: any ModelSource, policy: TrustPolicy) throws -> Admission { Admission() }

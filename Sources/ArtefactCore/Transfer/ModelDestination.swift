@@ -9,7 +9,7 @@ protocol ModelDestination: AnyObject {
     /// Why the source must be a store when this destination has no policy of its own.
     var needsSourceStore: String { get }
     /// What the source store's log calls a crossing to this destination.
-    var outgoingAction: String { get }
+    var outgoingAction: AuditAction { get }
     /// This destination as one end of a crossing in an audit entry.
     var auditEndpoint: AuditEndpoint { get }
 
@@ -23,7 +23,7 @@ protocol ModelDestination: AnyObject {
 
 extension ModelDestination {
     var store: ModelStore? { nil }
-    var outgoingAction: String { "transfer-out" }
+    var outgoingAction: AuditAction { .transferOut }
 }
 
 /// What a destination decided before any byte moved.

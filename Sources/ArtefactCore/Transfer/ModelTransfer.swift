@@ -19,19 +19,19 @@ public enum ModelTransfer {
         var transfer = try Crossing(request: request, transferID: transferID)
         do {
             let outcome = try transfer.perform()
-            try transfer.log(result: "accepted", reason: outcome.reason)
+            try transfer.log(result: .accepted, reason: outcome.reason)
             return outcome
         } catch let rejection as TransferRejection {
             let reason = "\(rejection.check): \(rejection.reason)"
-            try transfer.log(result: "rejected", reason: reason, manifest: rejection.manifest)
+            try transfer.log(result: .rejected, reason: reason, manifest: rejection.manifest)
             return transfer.rejected(reason, manifest: rejection.manifest, report: rejection.report)
         } catch let error as ArtefactError where error.kind == .rejected {
             // Rejections raised while reading the source's bytes: the files are not what was signed.
             let reason = "integrity: \(error.message)"
-            try transfer.log(result: "rejected", reason: reason)
+            try transfer.log(result: .rejected, reason: reason)
             return transfer.rejected(reason, manifest: transfer.manifest, report: nil)
         } catch {
-            try? transfer.log(result: "failed", reason: "\(error)")
+            try? transfer.log(result: .failed, reason: "\(error)")
             throw error
         }
     }
@@ -92,7 +92,7 @@ struct Crossing {
         manifest = report.manifest
         guard report.accepted, let manifest = report.manifest else {
             let failure = report.firstFailure
-            throw TransferRejection(check: failure?.name ?? "verification", reason: failure?.reason ?? "rejected", report: report,
+            throw TransferRejection(check: failure?.name ?? .verification, reason: failure?.reason ?? "rejected", report: report,
                                     manifest: report.manifest)
         }
         // Bind the signed model to what was asked for.
@@ -111,10 +111,10 @@ struct Crossing {
 
     private func checkExpectedIdentity(_ manifest: ModelManifest) throws {
         if let name = request.expectedName, name != manifest.name {
-            throw TransferRejection(check: "model", reason: "the signed model is \(manifest.name), not \(name)", manifest: manifest)
+            throw TransferRejection(check: .model, reason: "the signed model is \(manifest.name), not \(name)", manifest: manifest)
         }
         if let version = request.expectedVersion, !ModelVersion.same(version, manifest.version) {
-            throw TransferRejection(check: "model", reason: "the signed version is \(manifest.version ?? "(none)"), not \(version)",
+            throw TransferRejection(check: .model, reason: "the signed version is \(manifest.version ?? "(none)"), not \(version)",
                                     manifest: manifest)
         }
     }
@@ -127,15 +127,15 @@ struct Crossing {
     /// Logs the crossing in the destination store (under its lock, still held) and then
     /// in the source store (under its own lock, after the destination's is released, so
     /// two opposite transfers cannot deadlock).
-    mutating func log(result: String, reason: String, manifest: ModelManifest? = nil) throws {
+    mutating func log(result: AuditResult, reason: String, manifest: ModelManifest? = nil) throws {
         let model = (manifest ?? self.manifest).map {
-            AuditModel(name: $0.name, version: $0.version, digest: "sha256:\($0.modelDigest.hex)")
+            AuditModel(name: $0.name, version: $0.version, digest: $0.modelDigest.prefixed)
         } ?? request.expectedName.map { AuditModel(name: $0, version: request.expectedVersion, digest: nil) }
-        let draft = AuditDraft(action: "", model: model, source: source.auditEndpoint, destination: destination.auditEndpoint,
+        let draft = AuditDraft(action: .transferIn, model: model, source: source.auditEndpoint, destination: destination.auditEndpoint,
                                signers: signers, result: result, reason: reason, transferID: transferID)
         if let destinationLog {
             var incoming = draft
-            incoming.action = "transfer-in"
+            incoming.action = .transferIn
             try destinationLog.append(incoming)
         }
         lock = nil

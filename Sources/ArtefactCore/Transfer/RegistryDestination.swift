@@ -21,7 +21,7 @@ final class RegistryDestination: ModelDestination {
     /// reference naming another tag is a mistake.
     func admit(_ manifest: ModelManifest, from source: any ModelSource, policy: TrustPolicy) throws -> Admission {
         guard source is StoreSource, let tag = manifest.version else {
-            throw TransferRejection(check: "version", reason: "a registry tag is the model version, and \(manifest.name) has none",
+            throw TransferRejection(check: .version, reason: "a registry tag is the model version, and \(manifest.name) has none",
                                     manifest: manifest)
         }
         if let wanted = access.reference.tag, wanted != tag {

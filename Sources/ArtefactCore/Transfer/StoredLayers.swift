@@ -7,7 +7,7 @@ enum StoredLayers {
                   $0.annotations[OCIMediaType.titleAnnotation] == $1.path && $0.size == $1.size
               })
         else {
-            throw TransferRejection(check: "integrity", reason: "the stored manifest's layers do not match the signed file list",
+            throw TransferRejection(check: .integrity, reason: "the stored manifest's layers do not match the signed file list",
                                     manifest: manifest)
         }
     }

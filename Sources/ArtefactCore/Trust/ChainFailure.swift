@@ -15,12 +15,12 @@ public struct ChainFailure: Error, Sendable {
     public let check: Check
     public let reason: String
 
-    /// The name of the verification check this failure fails.
-    public var checkName: String {
+    /// The verification check this failure fails: a leaf without the code-signing usage
+    /// fails the chain check, as a chain no root accepts does.
+    public var verificationCheck: CheckName {
         switch check {
-        case .untrustedRoot, .chain: return "chain"
-        case .revocation: return "revocation"
-        case .usage: return "usage"
+        case .untrustedRoot, .chain, .usage: return .chain
+        case .revocation: return .revocation
         }
     }
 }
