@@ -26,6 +26,6 @@ enum Console {
     }
 
     private static func writeBytes(_ descriptor: Int32, _ bytes: [UInt8]) {
-        try? FileDescriptor(rawValue: descriptor, path: descriptor == 1 ? "stdout" : "stderr").writeAll(bytes)
+        (descriptor == 1 ? StandardStream.output : StandardStream.error).write(bytes)
     }
 }

@@ -86,7 +86,6 @@ public struct AuditLog: Sendable {
         let line = entry.line
         do {
             let file = try layout.directory.openFile(StoreLayout.Relative.auditLog, O_WRONLY | O_APPEND | O_CREAT, mode: 0o644)
-            defer { file.close() }
             try file.writeAll(line + [UInt8(ascii: "\n")])
             try file.sync()
         } catch {

@@ -16,14 +16,13 @@ public final class StoreLock {
         }
         while flock(descriptor.rawValue, LOCK_EX) != 0 {
             if errno == EINTR { continue }
-            let failure = SystemCallError("flock", path: layout.lock)
-            descriptor.close()
-            throw failure.asArtefactError
+            // The descriptor closes as the half-made lock is dropped.
+            throw SystemCallError("flock", path: layout.lock).asArtefactError
         }
     }
 
     deinit {
+        // The descriptor closes after this, as the lock's last stored property goes.
         _ = flock(descriptor.rawValue, LOCK_UN)
-        descriptor.close()
     }
 }

@@ -1,0 +1,24 @@
+import Glibc
+
+/// The process's standard output and standard error, which it does not own: writing to
+/// them never closes them, unlike a `FileDescriptor`.
+public enum StandardStream: Int32, Sendable {
+    case output = 1
+    case error = 2
+
+    /// `write(2)` until every byte is written; a failure (a closed pipe) is dropped, since
+    /// there is nowhere left to report it.
+    public func write(_ bytes: [UInt8]) {
+        bytes.withUnsafeBytes { raw in
+            var written = 0
+            while written < raw.count {
+                let count = retryingOnInterrupt { Glibc.write(rawValue, raw.baseAddress! + written, raw.count - written) }
+                if count <= 0 { return }
+                written += count
+            }
+        }
+    }
+
+    /// `isatty(3)`.
+    public var isTerminal: Bool { isatty(rawValue) == 1 }
+}
