@@ -3,7 +3,9 @@ import Glibc
 /// Hashes a scanned tree's files on `jobs` threads. Each worker keeps one `FileReader` and
 /// one SHA-256 context for its whole life, and hashes straight from the reader's mapped
 /// window, so memory stays bounded by `jobs` windows whatever the model size. Work is
-/// handed out largest first, so one big file does not start last.
+/// handed out largest first, so one big file does not start last. A stream of plain SHA-256
+/// cannot be split across cores, so when a worker has a core to spare (one big file in
+/// files mode) that core prefetches the worker's page tables (`PagePrefetcher`).
 public struct ParallelHasher: Sendable {
     /// The most mapped (or buffered) file bytes all workers together may hold at once.
     public static let chunkBudget = 16 << 20
@@ -27,8 +29,11 @@ public struct ParallelHasher: Sendable {
         let work = WorkList(tree: tree, parameters: parameters)
         let chunkSize = chunkSize
         let workerCount = min(jobs, max(1, work.items.count))
+        // With at least twice as many jobs as work items (one big file in files mode), each
+        // worker has a spare core to set up its next window's page tables.
+        let prefetching = jobs >= 2 * workerCount
         let digests = try ParallelWork.run(count: work.items.count, workers: workerCount, makeState: {
-            HashWorker(chunkSize: chunkSize)
+            HashWorker(chunkSize: chunkSize, prefetching: prefetching)
         }) { index, worker in
             try Self.hashItem(work.items[index], tree: tree, worker: worker, progress: progress)
         }
@@ -124,7 +129,7 @@ private final class HashWorker {
     let reader: FileReader
     let hasher = SHA256Hasher()
 
-    init(chunkSize: Int) {
-        reader = FileReader(chunkSize: chunkSize)
+    init(chunkSize: Int, prefetching: Bool) {
+        reader = FileReader(chunkSize: chunkSize, prefetching: prefetching)
     }
 }

@@ -13,15 +13,22 @@ import Glibc
 /// A file that is truncated while it is read fails the read with `FileReadFailure.shorter`,
 /// never with SIGBUS: see `MappedWindow`. One reader serves one thread.
 public final class FileReader {
+    /// Below this many chunks, starting a helper thread costs more than it saves.
+    static let prefetchMinimumChunks: Int64 = 4
+
     public let chunkSize: Int
     public let mode: FileReadMode
+    /// Whether this reader's thread has a core to spare for `PagePrefetcher`.
+    public let prefetching: Bool
     private var buffer: UnsafeMutableRawBufferPointer?
 
-    /// `chunkSize` is rounded up to a whole number of pages.
-    public init(chunkSize: Int, mode: FileReadMode = .current) {
+    /// `chunkSize` is rounded up to a whole number of pages. With `prefetching`, a long
+    /// mapped read sets up the page tables of its next window on another thread.
+    public init(chunkSize: Int, mode: FileReadMode = .current, prefetching: Bool = false) {
         let page = Int(MappedWindow.pageSize)
         self.chunkSize = max(page, (chunkSize + page - 1) / page * page)
         self.mode = mode
+        self.prefetching = prefetching
     }
 
     deinit { buffer?.deallocate() }
@@ -35,36 +42,45 @@ public final class FileReader {
         var position = offset
         let end = offset + length
         if mode == .mapped {
-            while position < end {
-                guard let count = try readWindow(file, at: position, end: end, into: body) else { break }
-                position += Int64(count)
-            }
+            let prefetcher = prefetching && length >= Self.prefetchMinimumChunks * Int64(chunkSize) ? PagePrefetcher() : nil
+            defer { prefetcher?.finish() }
+            position = try readMapped(file, from: offset, end: end, prefetcher: prefetcher, into: body)
         }
         while position < end {
             position += Int64(try readCopy(file, at: position, end: end, into: body))
         }
     }
 
-    /// Maps the window that starts at `position` and hands it to `body`; returns the bytes
-    /// handed over, or nil when the file cannot be mapped.
-    private func readWindow(_ file: borrowing FileDescriptor, at position: Int64, end: Int64,
-                            into body: (UnsafeRawBufferPointer) throws -> Void) throws -> Int? {
-        let start = position / MappedWindow.pageSize * MappedWindow.pageSize
-        let skip = Int(position - start)
-        let mapped = Int(min(Int64(chunkSize), end - start))
-        guard let window = MappedWindow(file, offset: start, length: mapped) else { return nil }
-        let chunk = UnsafeRawBufferPointer(rebasing: window.bytes[skip...])
-        var failure: Error?
-        do { try body(chunk) } catch { failure = error }
-        // A fault marks a missing page; a truncation inside the window's last page reads as
-        // zeros without one, which only the file's size shows. Either way the bytes handed
-        // over were not all the file's. A kernel copy out of a vanished page (a write from
-        // the window) fails with EFAULT instead, so the size is checked on failure too.
-        if window.faulted || Self.size(of: file).map({ $0 < position + Int64(chunk.count) }) == true {
-            throw FileReadFailure.shorter
+    /// Hands over mapped windows from `offset` towards `end`, each one mapped (and given to
+    /// `prefetcher`) while the one before it is read; returns where it stopped, which is
+    /// before `end` only when a window could not be mapped.
+    private func readMapped(_ file: borrowing FileDescriptor, from offset: Int64, end: Int64, prefetcher: PagePrefetcher?,
+                            into body: (UnsafeRawBufferPointer) throws -> Void) throws -> Int64 {
+        var position = offset
+        var next = MappedWindow(file, at: position, end: end, chunkSize: chunkSize)
+        if let bytes = next?.bytes { prefetcher?.populate(bytes) }
+        while position < end {
+            prefetcher?.wait()
+            guard let window = next.take() else { return position }
+            let windowEnd = position + Int64(window.bytes.count)
+            if windowEnd < end {
+                next = MappedWindow(file, at: windowEnd, end: end, chunkSize: chunkSize)
+                if let bytes = next?.bytes { prefetcher?.populate(bytes) }
+            }
+            var failure: Error?
+            do { try body(window.bytes) } catch { failure = error }
+            // A fault marks a missing page; a truncation inside the window's last page reads
+            // as zeros without one, which only the file's size shows. Either way the bytes
+            // handed over were not all the file's. A kernel copy out of a vanished page (a
+            // write from the window) fails with EFAULT instead, so the size is checked on
+            // failure too.
+            if window.faulted || Self.size(of: file).map({ $0 < windowEnd }) == true {
+                throw FileReadFailure.shorter
+            }
+            if let failure { throw failure }
+            position = windowEnd
         }
-        if let failure { throw failure }
-        return chunk.count
+        return position
     }
 
     /// Reads the chunk that starts at `position` with `pread` and hands it to `body`.

@@ -10,25 +10,35 @@ import Glibc
 /// This is the only file that calls the shim's SIGBUS functions: they and their state are
 /// `static` C, of which every object file that refers to them would get a copy of its own.
 struct MappedWindow: ~Copyable {
+    /// The bytes asked for: the mapping less the part before `position` in its first page.
     let bytes: UnsafeRawBufferPointer
+    private let mapping: UnsafeMutableRawPointer
+    private let mappingLength: Int
     private let slot: Int32
 
-    /// Maps `length` bytes of `file` from `offset` (a multiple of the page size) with
-    /// `MAP_POPULATE` and `MADV_SEQUENTIAL`, or returns nil when it cannot (not a mappable
-    /// file, no address space, no free handler slot): the caller reads with `pread` instead.
-    init?(_ file: borrowing FileDescriptor, offset: Int64, length: Int) {
+    /// Maps the bytes of `file` from `position` up to `end`, or up to the first multiple of
+    /// `chunkSize` past the page `position` is in, whichever comes first, with
+    /// `MADV_SEQUENTIAL`. Returns nil when it cannot (not a mappable file, no address
+    /// space, no free handler slot): the caller reads with `pread` instead.
+    init?(_ file: borrowing FileDescriptor, at position: Int64, end: Int64, chunkSize: Int) {
+        let start = position / Self.pageSize * Self.pageSize
+        let length = Int(min(Int64(chunkSize), end - start))
         guard length > 0, artefact_sigbus_install() == 1 else { return nil }
-        // MAP_POPULATE sets up the page tables of a warm window in one call instead of one
-        // fault per 64 KiB as the hash walks it.
-        guard let base = mmap(nil, length, PROT_READ, MAP_SHARED | MAP_POPULATE, file.rawValue, off_t(offset)),
-              base != MAP_FAILED else { return nil }
+        // Without MAP_POPULATE: the kernel maps a warm file 64 KiB per fault ("fault
+        // around"), which costs less than populating it page by page up front.
+        guard let base = mmap(nil, length, PROT_READ, MAP_SHARED, file.rawValue, off_t(start)), base != MAP_FAILED else {
+            return nil
+        }
         let slot = artefact_window_register(base, length)
         guard slot >= 0 else {
             munmap(base, length)
             return nil
         }
         _ = madvise(base, length, MADV_SEQUENTIAL)
-        self.bytes = UnsafeRawBufferPointer(start: base, count: length)
+        let skip = Int(position - start)
+        mapping = base
+        mappingLength = length
+        bytes = UnsafeRawBufferPointer(start: base + skip, count: length - skip)
         self.slot = slot
     }
 
@@ -38,7 +48,7 @@ struct MappedWindow: ~Copyable {
 
     deinit {
         artefact_window_release(slot)
-        munmap(UnsafeMutableRawPointer(mutating: bytes.baseAddress!), bytes.count)
+        munmap(mapping, mappingLength)
     }
 
     /// The system's page size, to which a window's offset is aligned.
