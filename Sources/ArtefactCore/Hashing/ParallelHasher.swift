@@ -57,8 +57,10 @@ public struct ParallelHasher: Sendable {
         let before = try descriptor.status()
         guard FileKind.isRegular(before.st_mode), Int64(before.st_size) == file.size else { throw changed }
         worker.hasher.reset()
+        let rawDescriptor = descriptor.rawValue
         do {
             try worker.reader.read(descriptor, from: item.offset, length: item.length) { chunk in
+                FaultInjection.reach("hash", amount: Int64(chunk.count), truncating: rawDescriptor)
                 worker.hasher.update(chunk)
                 progress?.add(chunk.count)
             }

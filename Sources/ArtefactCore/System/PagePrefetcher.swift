@@ -14,19 +14,14 @@ final class PagePrefetcher: @unchecked Sendable {
     private var range: UnsafeRawBufferPointer?
     private let requested = UnsafeMutablePointer<sem_t>.allocate(capacity: 1)
     private let done = UnsafeMutablePointer<sem_t>.allocate(capacity: 1)
-    private var thread = pthread_t()
-    private var started = false
+    private var thread: JoinableThread?
     private var busy = false
 
     init() {
         sem_init(requested, 0, 0)
         sem_init(done, 0, 0)
-        let box = Unmanaged.passRetained(self)
-        started = pthread_create(&thread, nil, { argument in
-            Unmanaged<PagePrefetcher>.fromOpaque(argument!).takeRetainedValue().serve()
-            return nil
-        }, box.toOpaque()) == 0
-        if !started { box.release() }
+        // The thread holds the prefetcher until `finish()` stops it.
+        thread = JoinableThread.start { [self] in serve() }
     }
 
     deinit {
@@ -38,7 +33,7 @@ final class PagePrefetcher: @unchecked Sendable {
 
     /// Starts populating `window`; a no-op if there is no helper thread.
     func populate(_ window: UnsafeRawBufferPointer) {
-        guard started else { return }
+        guard thread != nil else { return }
         range = window
         busy = true
         sem_post(requested)
@@ -53,12 +48,12 @@ final class PagePrefetcher: @unchecked Sendable {
 
     /// Stops and joins the helper thread.
     func finish() {
-        guard started else { return }
+        guard let thread else { return }
         wait()
         range = nil
         sem_post(requested)
-        pthread_join(thread, nil)
-        started = false
+        thread.join()
+        self.thread = nil
     }
 
     /// The helper thread: populates each range it is given until it is given none.
