@@ -13,9 +13,9 @@ import Testing
         let key = try SigningKey.generate()
         let log = AuditLog(layout: try StoreLayout(opening: root), checkpointKey: key,
                            anchor: AnchoredAuditKey(key: key.publicKey, origin: .commandLine(keyFile: "anchor.pub")))
-        try log.begin(AuditDraft(action: "store-init", result: "ok", reason: "created"))
-        try log.append(AuditDraft(action: "gc", result: "ok", reason: "first"))
-        try log.append(AuditDraft(action: "gc", result: "ok", reason: "second"))
+        try log.begin(AuditDraft(action: .storeInit, result: .ok, reason: "created"))
+        try log.append(AuditDraft(action: .gc, result: .ok, reason: "first"))
+        try log.append(AuditDraft(action: .gc, result: .ok, reason: "second"))
         return (root, log, key)
     }
 
@@ -31,7 +31,7 @@ import Testing
         let result = try AuditVerifier.verify(log)
         #expect(result.isIntact, "\(result.problems)")
         #expect(result.entryCount == 3 && result.checkpointCount == 3)
-        #expect(throws: ArtefactError.self) { try log.begin(AuditDraft(action: "store-init", result: "ok", reason: "again")) }
+        #expect(throws: ArtefactError.self) { try log.begin(AuditDraft(action: .storeInit, result: .ok, reason: "again")) }
     }
 
     @Test func appendsOntoAShortenedOrExtendedLogAreRefused() throws {
@@ -41,7 +41,7 @@ import Testing
             try rewriteLog(log, change)
             let before = try log.readLines()
             do {
-                try log.append(AuditDraft(action: "gc", result: "ok", reason: "laundering"))
+                try log.append(AuditDraft(action: .gc, result: .ok, reason: "laundering"))
                 Issue.record("an append onto a damaged log was not refused")
             } catch let error as ArtefactError {
                 #expect(error.kind == .operational)
@@ -75,9 +75,9 @@ import Testing
                                                         note: "drill")
         #expect(try Data(contentsOf: URL(fileURLWithPath: try #require(outcome.archivedLog))) == damaged)
         #expect(outcome.archivedCheckpoint != nil)
-        #expect(outcome.entry.sequence == 1 && outcome.entry.action == "audit-recover")
+        #expect(outcome.entry.sequence == 1 && outcome.entry.action == .auditRecover)
         #expect(try AuditVerifier.verify(log).isIntact)
-        try log.append(AuditDraft(action: "gc", result: "ok", reason: "after recovery"))
+        try log.append(AuditDraft(action: .gc, result: .ok, reason: "after recovery"))
         #expect(try AuditVerifier.verify(log).entryCount == 2)
     }
 }

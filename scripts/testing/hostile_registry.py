@@ -16,6 +16,9 @@ tested:
   long-length       a 200 with a Content-Length of 2^59, then endless bytes
   bad-token         a Bearer challenge whose token service (this server, /token) answers
                     with a token holding CR LF and a header of its own
+  one-per-connection  a kept-alive answer (200 with an empty body for /v2/, else 404), and
+                    then the connection closed without notice, as a registry's idle
+                    timeout closes a kept-alive connection
 
 One line per request goes to stdout: "REQUEST-LINE".
 """
@@ -59,6 +62,10 @@ def misbehave(connection, mode, interval, request, port):
         else:
             challenge = f'Bearer realm="https://127.0.0.1:{port}/token",service="hostile"'.encode()
             connection.sendall(b"HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: " + challenge + b"\r\nContent-Length: 0\r\n\r\n")
+        return
+    if mode == "one-per-connection":
+        status = b"200 OK" if request.startswith("GET /v2/ ") else b"404 Not Found"
+        connection.sendall(b"HTTP/1.1 " + status + b"\r\nDocker-Distribution-API-Version: registry/2.0\r\nContent-Length: 0\r\n\r\n")
         return
     if mode == "trickle-head":
         connection.sendall(ok + b"X-Slow: ")

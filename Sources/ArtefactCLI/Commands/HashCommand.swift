@@ -40,7 +40,7 @@ enum HashCommand: Command {
         if arguments.has("--json") {
             Console.outJSON(jsonObject([
                 ("path", .string(location.modelPath)),
-                ("modelDigest", .string("sha256:\(digest.hex)")),
+                ("modelDigest", .string(digest.prefixed)),
                 ("hashing", jsonObject([
                     ("algorithm", .string(HashingParameters.algorithm)),
                     ("mode", .string(hashing.modeName)),
@@ -55,7 +55,7 @@ enum HashCommand: Command {
         } else {
             var text: TerminalText = ""
             for file in contents.files { text += checksumLine(digest: file.digest.combined.hex, path: file.path) }
-            text += "# model digest: sha256:\(digest.hex)\n"
+            text += "# model digest: \(digest.prefixed)\n"
             Console.out(text)
         }
         return ExitStatus.success

@@ -45,7 +45,7 @@ enum InspectCommand: Command {
         classification: \(manifest.classification.rawValue)
         created:        \(manifest.createdAt)
         expires:        \(manifest.expiresAt?.description ?? "(never)")
-        model digest:   sha256:\(manifest.modelDigest.hex)
+        model digest:   \(manifest.modelDigest.prefixed)
         hashing:        sha256, \(manifest.hashing.modeName)\(manifest.hashing.shardSize.map { " of \($0) bytes" } ?? "")
         ignore:         \(manifest.ignore.joined(separator: " "))
         signer key ids: \(keyIDs.joined(separator: ", "))

@@ -104,7 +104,7 @@ enum SignCommand: Command {
         \(verb) \(manifest.name)\(manifest.version.map { "@" + $0 } ?? "") (\(manifest.classification.rawValue)): \
         \(manifest.contents.files.count) file(s), \(manifest.contents.symlinks.count) symlink(s), \
         \(ProgressReporter.format(bytes: manifest.contents.totalBytes))
-        model digest sha256:\(manifest.modelDigest.hex)
+        model digest \(manifest.modelDigest.prefixed)
         key id \(key.publicKey.keyID)
         wrote \(signed.bundlePath) (\(signed.bundle.envelope.signatures.count) signature(s))
 

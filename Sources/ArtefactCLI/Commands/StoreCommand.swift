@@ -63,7 +63,7 @@ enum StoreCommand: Command {
         let store = try ModelStore.initialize(at: directory, environment: environment, policyPath: policy, auditKey: auditKey, tls: tls)
         let log = try store.auditLog(passphrase: PassphraseSource.auditKeyPassphrase())
         try withExtendedLifetime(try StoreLock(layout: store.layout)) {
-            _ = try log.begin(AuditDraft(action: "store-init", destination: store.endpoint, result: "ok",
+            _ = try log.begin(AuditDraft(action: .storeInit, destination: store.endpoint, result: .ok,
                                      reason: "store created under policy \(store.configuration.policyPath)"))
         }
         let checkpoints: String
@@ -135,7 +135,7 @@ enum StoreCommand: Command {
         let result = try withExtendedLifetime(try StoreLock(layout: store.layout)) { () throws -> StoreGarbageCollector.Result in
             try log.requireIntact()
             let result = try StoreGarbageCollector.collect(store)
-            try log.append(AuditDraft(action: "gc", destination: store.endpoint, result: "ok",
+            try log.append(AuditDraft(action: .gc, destination: store.endpoint, result: .ok,
                                       reason: "removed \(result.removedBlobs) blob(s) and \(result.removedPartials) partial upload(s)"))
             return result
         }
@@ -150,7 +150,7 @@ enum StoredModelJSON {
         jsonObject([
             ("name", .string(model.name)), ("version", model.version.map(JSONValue.string) ?? .null),
             ("classification", .string(model.classification)), ("modelDigest", .string(model.modelDigest)),
-            ("manifestDigest", .string("sha256:\(model.manifest.digest.hex)")), ("signed", .bool(model.bundleManifest != nil)),
+            ("manifestDigest", .string(model.manifest.digest.prefixed)), ("signed", .bool(model.bundleManifest != nil)),
         ])
     }
 }

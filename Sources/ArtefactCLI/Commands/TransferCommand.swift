@@ -111,7 +111,7 @@ enum TransferCommand: Command {
             ("filesReused", .integer(outcome.filesReused)),
             ("exportedBundle", outcome.exportedBundle.map(JSONValue.string) ?? .null),
             ("checks", outcome.report.map { report in
-                .array(report.checks.map { .object([("check", .string($0.name)), ("result", .string($0.outcome.rawValue)),
+                .array(report.checks.map { .object([("check", .string($0.name.rawValue)), ("result", .string($0.outcome.rawValue)),
                                                     ("reason", .string($0.reason))]) })
             } ?? .null),
         ])

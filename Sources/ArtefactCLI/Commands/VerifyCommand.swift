@@ -45,7 +45,7 @@ enum VerifyCommand: Command {
         }
         guard report.accepted else {
             let failure = report.firstFailure
-            ArtefactCommandLine.report(.rejected("\(failure?.name ?? "verification"): \(failure?.reason ?? "no check passed")"))
+            ArtefactCommandLine.report(.rejected("\((failure?.name ?? .verification).rawValue): \(failure?.reason ?? "no check passed")"))
             return ExitStatus.rejected
         }
         return ExitStatus.success
@@ -84,8 +84,8 @@ enum VerificationReportJSON {
                             ("certificateSubject", signer.certificateSubject.map(JSONValue.string))])
             })),
             ("checks", .array(report.checks.map { check in
-                .object([("check", .string(check.name)), ("result", .string(check.outcome.rawValue)),
-                         ("reason", .string(check.reason))] + check.detail)
+                .object([("check", .string(check.name.rawValue)), ("result", .string(check.outcome.rawValue)),
+                         ("reason", .string(check.reason))] + (check.detail?.jsonMembers ?? []))
             })),
         ])
     }
@@ -100,7 +100,7 @@ enum ManifestSummaryJSON {
             ("classification", .string(manifest.classification.rawValue)),
             ("createdAt", .string(manifest.createdAt.description)),
             ("expiresAt", manifest.expiresAt.map { .string($0.description) } ?? .null),
-            ("modelDigest", .string("sha256:\(manifest.modelDigest.hex)")),
+            ("modelDigest", .string(manifest.modelDigest.prefixed)),
             ("fileCount", .integer(manifest.contents.files.count)),
             ("totalBytes", .integer(manifest.contents.totalBytes)),
         ])

@@ -3,8 +3,7 @@
 public struct AuditEntry: Sendable {
     public let sequence: Int64
     public let time: Timestamp
-    /// `transfer-in`, `transfer-out`, `export`, `store-init`, `gc` and so on.
-    public let action: String
+    public let action: AuditAction
     public let model: AuditModel?
     public let source: AuditEndpoint?
     public let destination: AuditEndpoint?
@@ -12,15 +11,14 @@ public struct AuditEntry: Sendable {
     public let signers: [String]
     public let user: String
     public let host: String
-    /// `accepted` or `rejected` (or `ok` for housekeeping).
-    public let result: String
+    public let result: AuditResult
     public let reason: String
     public let transferID: String?
     /// The SHA-256 of the previous entry's line, or of the genesis text for the first.
     public let previousHash: String
 
-    public init(sequence: Int64, time: Timestamp, action: String, model: AuditModel?, source: AuditEndpoint?,
-                destination: AuditEndpoint?, signers: [String], user: String, host: String, result: String, reason: String,
+    public init(sequence: Int64, time: Timestamp, action: AuditAction, model: AuditModel?, source: AuditEndpoint?,
+                destination: AuditEndpoint?, signers: [String], user: String, host: String, result: AuditResult, reason: String,
                 transferID: String?, previousHash: String) {
         self.sequence = sequence
         self.time = time
@@ -41,14 +39,14 @@ public struct AuditEntry: Sendable {
         jsonObject([
             ("seq", .integer(sequence)),
             ("time", .string(time.description)),
-            ("action", .string(action)),
+            ("action", .string(action.rawValue)),
             ("model", model?.json),
             ("source", source?.json),
             ("destination", destination?.json),
             ("signers", .array(signers.map(JSONValue.string))),
             ("user", .string(user)),
             ("host", .string(host)),
-            ("result", .string(result)),
+            ("result", .string(result.rawValue)),
             ("reason", .string(reason)),
             ("transferId", transferID.map(JSONValue.string)),
             ("prev", .string(previousHash)),
@@ -66,12 +64,12 @@ public struct AuditEntry: Sendable {
         let timeText = try reader.string("time")
         guard let time = Timestamp(rfc3339: timeText) else { throw failure("bad time \"\(timeText)\"") }
         let entry = AuditEntry(
-            sequence: try reader.integer("seq"), time: time, action: try reader.string("action"),
+            sequence: try reader.integer("seq"), time: time, action: AuditAction(rawValue: try reader.string("action")),
             model: try reader.optionalObject("model").map(AuditModel.decode),
             source: try reader.optionalObject("source").map(AuditEndpoint.decode),
             destination: try reader.optionalObject("destination").map(AuditEndpoint.decode),
             signers: try reader.stringArray("signers"), user: try reader.string("user"), host: try reader.string("host"),
-            result: try reader.string("result"), reason: try reader.string("reason"),
+            result: AuditResult(rawValue: try reader.string("result")), reason: try reader.string("reason"),
             transferID: try reader.optionalString("transferId"), previousHash: try reader.string("prev"))
         try reader.rejectUnknownMembers()
         return entry

@@ -50,7 +50,7 @@ public enum AuditRecovery {
         if let anchor = log.anchor { facts.append("checkpoints are signed from here on with audit key \(anchor.key.keyID)") }
         let reason = "new log segment: the previous log did not verify (\(damage.problems[0])); " + facts.joined(separator: "; ")
             + (note.map { "; operator's note: \($0)" } ?? "")
-        let entry = try log.begin(AuditDraft(action: "audit-recover", destination: endpoint, result: "ok", reason: reason))
+        let entry = try log.begin(AuditDraft(action: .auditRecover, destination: endpoint, result: .ok, reason: reason))
         return Outcome(problems: damage.problems, archivedLog: archivedLog, archivedCheckpoint: archivedCheckpoint, entry: entry)
     }
 

@@ -1,25 +1,5 @@
 import COpenSSL
 
-/// A SHA-256 digest: 32 bytes, shown as lowercase hex.
-public struct SHA256Digest: Hashable, Sendable, CustomStringConvertible {
-    public static let byteCount = 32
-    public let bytes: [UInt8]
-
-    public init(bytes: [UInt8]) {
-        precondition(bytes.count == Self.byteCount, "a SHA-256 digest is 32 bytes")
-        self.bytes = bytes
-    }
-
-    /// Parses 64 lowercase hex digits; nil for anything else.
-    public init?(hex: String) {
-        guard hex.utf8.count == 64, let bytes = Hex.decode(hex), hex == Hex.encode(bytes) else { return nil }
-        self.bytes = bytes
-    }
-
-    public var hex: String { Hex.encode(bytes) }
-    public var description: String { hex }
-}
-
 /// Incremental SHA-256 over OpenSSL's EVP interface, which uses the CPU's SHA extensions
 /// where they exist. One hasher serves one stream; `reset()` lets a worker reuse it.
 public final class SHA256Hasher {

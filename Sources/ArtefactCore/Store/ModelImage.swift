@@ -42,7 +42,7 @@ public struct ModelImage: Sendable {
     private static func annotations(of manifest: ModelManifest) -> [String: String] {
         var annotations = [
             OCIMediaType.nameAnnotation: manifest.name,
-            OCIMediaType.digestAnnotation: "sha256:\(manifest.modelDigest.hex)",
+            OCIMediaType.digestAnnotation: manifest.modelDigest.prefixed,
             OCIMediaType.classificationAnnotation: manifest.classification.rawValue,
         ]
         if let version = manifest.version { annotations[OCIMediaType.versionAnnotation] = version }
@@ -55,7 +55,7 @@ public struct ModelImage: Sendable {
         JSONWriter.compact(jsonObject([
             ("name", .string(manifest.name)), ("version", manifest.version.map(JSONValue.string)),
             ("classification", .string(manifest.classification.rawValue)),
-            ("modelDigest", .string("sha256:\(manifest.modelDigest.hex)")),
+            ("modelDigest", .string(manifest.modelDigest.prefixed)),
             ("symlinks", .array(manifest.contents.symlinks.map(\.json))),
         ]))
     }
@@ -90,7 +90,7 @@ public struct ModelImage: Sendable {
     /// The bundle manifest's descriptor, as the index lists it.
     public var bundleManifestDescriptor: OCIDescriptor {
         .of(bundleManifestBytes, mediaType: OCIMediaType.imageManifest, artifactType: OCIMediaType.bundle,
-            annotations: [OCIMediaType.subjectAnnotation: "sha256:\(imageDescriptor.digest.hex)"])
+            annotations: [OCIMediaType.subjectAnnotation: imageDescriptor.digest.prefixed])
     }
 
     /// The small blobs besides the files: config, bundle, empty config and both manifests.

@@ -31,7 +31,7 @@ struct ModelImageClaims: Sendable {
         let signed: [(String, String, String?)] = [
             ("name", OCIMediaType.nameAnnotation, manifest.name),
             ("version", OCIMediaType.versionAnnotation, manifest.version),
-            ("modelDigest", OCIMediaType.digestAnnotation, "sha256:\(manifest.modelDigest.hex)"),
+            ("modelDigest", OCIMediaType.digestAnnotation, manifest.modelDigest.prefixed),
             ("classification", OCIMediaType.classificationAnnotation, manifest.classification.rawValue),
         ]
         for (_, annotation, value) in signed where annotations[annotation] != value {

@@ -154,11 +154,11 @@ public final class ModelStore: Sendable {
     /// Reads a small blob and checks that it hashes to its descriptor's digest.
     public func readBlob(_ descriptor: OCIDescriptor) throws -> [UInt8] {
         guard try hasBlob(descriptor.digest) else {
-            throw ArtefactError.rejected("store \(layout.root) is missing blob sha256:\(descriptor.digest.hex)")
+            throw ArtefactError.rejected("store \(layout.root) is missing blob \(descriptor.digest.prefixed)")
         }
         let bytes = try layout.read(StoreLayout.Relative.blob(descriptor.digest), limit: 256 << 20)
         guard SHA256Hasher.digest(bytes) == descriptor.digest else {
-            throw ArtefactError.rejected("blob sha256:\(descriptor.digest.hex) in \(layout.root) is corrupt")
+            throw ArtefactError.rejected("blob \(descriptor.digest.prefixed) in \(layout.root) is corrupt")
         }
         return bytes
     }
@@ -195,14 +195,14 @@ public final class ModelStore: Sendable {
     public func publish(_ image: ModelImage, version: ModelVersion) throws {
         for blob in image.metadataBlobs { try writeBlob(blob) }
         for layer in image.layers where try !hasBlob(layer.digest) {
-            throw ArtefactError.operational("blob sha256:\(layer.digest.hex) for \(layer.annotations[OCIMediaType.titleAnnotation] ?? "") is missing; nothing was published")
+            throw ArtefactError.operational("blob \(layer.digest.prefixed) for \(layer.annotations[OCIMediaType.titleAnnotation] ?? "") is missing; nothing was published")
         }
         do { try layout.directory.openDirectory(StoreLayout.Relative.blobs).sync() } catch { throw error.asArtefactError }
         var index = try self.index()
         index.add(image)
         try index.write(layout)
         var state = try self.state()
-        state.record(name: image.manifest.name, version: version, modelDigest: "sha256:\(image.manifest.modelDigest.hex)")
+        state.record(name: image.manifest.name, version: version, modelDigest: image.manifest.modelDigest.prefixed)
         try state.write(layout)
     }
 }

@@ -24,7 +24,7 @@ public struct OCIDescriptor: Equatable, Sendable {
     public var json: JSONValue {
         jsonObject([
             ("mediaType", .string(mediaType)),
-            ("digest", .string("sha256:\(digest.hex)")),
+            ("digest", .string(digest.prefixed)),
             ("size", .integer(size)),
             ("artifactType", artifactType.map(JSONValue.string)),
             ("annotations", annotations.isEmpty ? nil : .object(annotations.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })),
@@ -35,7 +35,7 @@ public struct OCIDescriptor: Equatable, Sendable {
     public static func decode(_ value: JSONValue, context: String, failure: @escaping @Sendable (String) -> ArtefactError) throws -> OCIDescriptor {
         var reader = try JSONObjectReader(value, context: context, failure: failure)
         let digestText = try reader.string("digest")
-        guard digestText.hasPrefix("sha256:"), let digest = SHA256Digest(hex: String(digestText.dropFirst(7))) else {
+        guard let digest = SHA256Digest(prefixed: digestText) else {
             throw failure("\(context).digest \"\(digestText)\" is not a sha256 digest")
         }
         var annotations: [String: String] = [:]

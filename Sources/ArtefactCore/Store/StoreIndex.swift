@@ -31,7 +31,7 @@ public struct StoreIndex: Sendable {
                   let name = descriptor.annotations[OCIMediaType.nameAnnotation]
             else { return nil }
             let bundleManifest = manifests.first {
-                $0.artifactType == OCIMediaType.bundle && $0.annotations[OCIMediaType.subjectAnnotation] == "sha256:\(descriptor.digest.hex)"
+                $0.artifactType == OCIMediaType.bundle && $0.annotations[OCIMediaType.subjectAnnotation] == descriptor.digest.prefixed
             }
             return StoredModel(name: name, version: descriptor.annotations[OCIMediaType.versionAnnotation],
                                modelDigest: descriptor.annotations[OCIMediaType.digestAnnotation] ?? "",

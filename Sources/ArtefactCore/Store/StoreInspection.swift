@@ -19,7 +19,7 @@ enum StoreReferences {
                     referenced.insert(try OCIDescriptor.decode(layer, context: "layer", failure: failure).digest)
                 }
             } catch {
-                unreadable.append("manifest sha256:\(descriptor.digest.hex): \(error)")
+                unreadable.append("manifest \(descriptor.digest.prefixed): \(error)")
             }
         }
         return (referenced, unreadable)
@@ -93,7 +93,7 @@ public enum StoreVerifier {
         } catch let error as ArtefactError {
             unreadable.append("\(StoreLayout.Relative.blobs): \(error.message)")
         }
-        let corrupt = hashed.filter { $0.digest != .whole(SHA256Digest(hex: $0.path)!) }.map { "sha256:\($0.path)" }
+        let corrupt = hashed.filter { $0.digest != .whole(SHA256Digest(hex: $0.path)!) }.map { SHA256Digest.prefix + $0.path }
         var referenced = Set<SHA256Digest>()
         do {
             let collected = try StoreReferences.collect(store, index: try store.index())
@@ -103,7 +103,7 @@ public enum StoreVerifier {
             unreadable.append(error.message)
         }
         let presentSet = Set(present.map(\.digest))
-        let missing = referenced.subtracting(presentSet).map { "sha256:\($0.hex)" }.sorted()
+        let missing = referenced.subtracting(presentSet).map(\.prefixed).sorted()
         return Result(blobCount: present.count, bytes: present.reduce(0) { $0 + $1.size }, corrupt: corrupt, missing: missing,
                       unreadable: unreadable, symlinks: symlinks)
     }

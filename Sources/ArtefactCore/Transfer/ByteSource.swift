@@ -41,7 +41,7 @@ struct FileByteSource: ByteSource {
 }
 
 /// A blob in a registry, fetched with a ranged GET from the offset.
-struct RegistryBlobSource: ByteSource, @unchecked Sendable {
+struct RegistryBlobSource: ByteSource {
     let client: RegistryClient
     let digest: SHA256Digest
     /// The signed size, which bounds what is read and how long the download may take.

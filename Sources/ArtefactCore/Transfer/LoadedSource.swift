@@ -19,11 +19,11 @@ struct LoadedSource {
         switch source {
         case .directory(let location):
             guard FileSystem.exists(location.bundlePath) else {
-                throw TransferRejection(check: "bundle", reason: "no signature bundle at \(location.bundlePath); sign the model first")
+                throw TransferRejection(check: .bundle, reason: "no signature bundle at \(location.bundlePath); sign the model first")
             }
             let bytes: [UInt8]
             do { bytes = try SignatureBundle.readBytes(path: location.bundlePath) } catch let error as ArtefactError where error.kind == .rejected {
-                throw TransferRejection(check: "bundle", reason: error.message)
+                throw TransferRejection(check: .bundle, reason: error.message)
             }
             return LoadedSource(bundleBytes: bytes, bundle: try decode(bytes, location.bundlePath), bundleDescription: location.bundlePath,
                                 tree: nil, store: nil, directoryPath: location.modelPath, registry: nil, registryLayers: [])
@@ -44,7 +44,7 @@ struct LoadedSource {
 
     private static func decode(_ bytes: [UInt8], _ source: String) throws -> SignatureBundle {
         do { return try SignatureBundle.decode(bytes, source: source) } catch let error as ArtefactError where error.kind == .rejected {
-            throw TransferRejection(check: "bundle", reason: error.message)
+            throw TransferRejection(check: .bundle, reason: error.message)
         }
     }
 
@@ -62,7 +62,7 @@ struct LoadedSource {
             let hasher = ModelHasher(ignore: try IgnoreRules(patterns: manifest.ignore), hashing: manifest.hashing, jobs: 1)
             let tree: ScannedTree
             do { tree = try hasher.scan(directoryPath) } catch let problem as TreeProblem {
-                throw TransferRejection(check: "integrity", reason: problem.description, manifest: manifest)
+                throw TransferRejection(check: .integrity, reason: problem.description, manifest: manifest)
             }
             // Compare paths, sizes, kinds and link targets now; contents are hashed while copying.
             let shape = ModelContents(files: tree.files.map { ModelFile(path: $0.path, size: $0.size, digest: .shards([])) },
@@ -71,7 +71,7 @@ struct LoadedSource {
                                          symlinks: manifest.contents.symlinks)
             let comparison = IntegrityComparison(expected: expected, actual: shape)
             guard comparison.isClean else {
-                throw TransferRejection(check: "integrity", reason: "the model's files differ from the signed manifest (\(comparison.summary))",
+                throw TransferRejection(check: .integrity, reason: "the model's files differ from the signed manifest (\(comparison.summary))",
                                         manifest: manifest)
             }
             return manifest.contents.files.map { FileByteSource(directory: tree.directory, path: $0.path, modelPath: $0.path, size: $0.size) }
@@ -82,7 +82,7 @@ struct LoadedSource {
                   $0.annotations[OCIMediaType.titleAnnotation] == $1.path && $0.size == $1.size
               })
         else {
-            throw TransferRejection(check: "integrity", reason: "the stored manifest's layers do not match the signed file list",
+            throw TransferRejection(check: .integrity, reason: "the stored manifest's layers do not match the signed file list",
                                     manifest: manifest)
         }
         if let registry {

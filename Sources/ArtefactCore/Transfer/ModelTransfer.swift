@@ -14,21 +14,21 @@ public enum ModelTransfer {
         var transfer = try Crossing(request: request, transferID: transferID)
         do {
             let outcome = try transfer.perform()
-            try transfer.log(result: "accepted", reason: outcome.reason)
+            try transfer.log(result: .accepted, reason: outcome.reason)
             return outcome
         } catch let rejection as TransferRejection {
-            try transfer.log(result: "rejected", reason: "\(rejection.check): \(rejection.reason)", manifest: rejection.manifest)
+            try transfer.log(result: .rejected, reason: "\(rejection.check): \(rejection.reason)", manifest: rejection.manifest)
             return TransferOutcome(transferID: transferID, accepted: false, reason: "\(rejection.check): \(rejection.reason)",
                                    manifest: rejection.manifest, report: rejection.report, alreadyPresent: false,
                                    bytesCopied: 0, bytesReused: 0, filesReused: 0, exportedBundle: nil)
         } catch let error as ArtefactError where error.kind == .rejected {
             // Rejections raised while reading the source's bytes: the files are not what was signed.
             let reason = "integrity: \(error.message)"
-            try transfer.log(result: "rejected", reason: reason)
+            try transfer.log(result: .rejected, reason: reason)
             return TransferOutcome(transferID: transferID, accepted: false, reason: reason, manifest: transfer.manifest,
                                    report: nil, alreadyPresent: false, bytesCopied: 0, bytesReused: 0, filesReused: 0, exportedBundle: nil)
         } catch {
-            try? transfer.log(result: "failed", reason: "\(error)")
+            try? transfer.log(result: .failed, reason: "\(error)")
             throw error
         }
     }
@@ -98,7 +98,7 @@ struct Crossing {
         manifest = report.manifest
         guard report.accepted, let manifest = report.manifest else {
             let failure = report.firstFailure
-            throw TransferRejection(check: failure?.name ?? "verification", reason: failure?.reason ?? "rejected", report: report,
+            throw TransferRejection(check: failure?.name ?? .verification, reason: failure?.reason ?? "rejected", report: report,
                                     manifest: report.manifest)
         }
         try checkExpectedIdentity(manifest)
@@ -129,7 +129,7 @@ struct Crossing {
                            bundle: exported.bundlePath)
         case .registry(let access):
             guard case let .store(store, name, version) = request.source, let tag = manifest.version else {
-                throw TransferRejection(check: "version", reason: "a registry tag is the model version, and \(manifest.name) has none",
+                throw TransferRejection(check: .version, reason: "a registry tag is the model version, and \(manifest.name) has none",
                                         manifest: manifest)
             }
             if let wanted = access.reference.tag, wanted != tag {
@@ -149,10 +149,10 @@ struct Crossing {
 
     private func checkExpectedIdentity(_ manifest: ModelManifest) throws {
         if let name = request.expectedName, name != manifest.name {
-            throw TransferRejection(check: "model", reason: "the signed model is \(manifest.name), not \(name)", manifest: manifest)
+            throw TransferRejection(check: .model, reason: "the signed model is \(manifest.name), not \(name)", manifest: manifest)
         }
         if let version = request.expectedVersion, !ModelVersion.same(version, manifest.version) {
-            throw TransferRejection(check: "model", reason: "the signed version is \(manifest.version ?? "(none)"), not \(version)",
+            throw TransferRejection(check: .model, reason: "the signed version is \(manifest.version ?? "(none)"), not \(version)",
                                     manifest: manifest)
         }
     }
@@ -173,9 +173,9 @@ struct Crossing {
     /// Logs the crossing in the destination store (under its lock, still held) and then
     /// in the source store (under its own lock, after the destination's is released, so
     /// two opposite transfers cannot deadlock).
-    mutating func log(result: String, reason: String, manifest: ModelManifest? = nil) throws {
+    mutating func log(result: AuditResult, reason: String, manifest: ModelManifest? = nil) throws {
         let model = (manifest ?? self.manifest).map {
-            AuditModel(name: $0.name, version: $0.version, digest: "sha256:\($0.modelDigest.hex)")
+            AuditModel(name: $0.name, version: $0.version, digest: $0.modelDigest.prefixed)
         } ?? request.expectedName.map { AuditModel(name: $0, version: request.expectedVersion, digest: nil) }
         let sourceEndpoint: AuditEndpoint
         switch request.source {
@@ -189,11 +189,11 @@ struct Crossing {
         case .registry(let access): destinationEndpoint = AuditEndpoint(location: access.reference.description, environment: nil, peer: registry?.peerSubject)
         case .export: destinationEndpoint = AuditEndpoint(location: Self.absolute(request.destination.description), environment: nil)
         }
-        let draft = AuditDraft(action: "", model: model, source: sourceEndpoint, destination: destinationEndpoint,
+        let draft = AuditDraft(action: .transferIn, model: model, source: sourceEndpoint, destination: destinationEndpoint,
                                signers: signers, result: result, reason: reason, transferID: transferID)
         if let destinationLog {
             var incoming = draft
-            incoming.action = "transfer-in"
+            incoming.action = .transferIn
             try destinationLog.append(incoming)
         }
         lock = nil
@@ -201,7 +201,7 @@ struct Crossing {
             let sourceLock = try StoreLock(layout: sourceStore.layout)
             defer { withExtendedLifetime(sourceLock) {} }
             var outgoing = draft
-            if case .export = request.destination { outgoing.action = "export" } else { outgoing.action = "transfer-out" }
+            if case .export = request.destination { outgoing.action = .export } else { outgoing.action = .transferOut }
             try sourceLog.append(outgoing)
         }
     }

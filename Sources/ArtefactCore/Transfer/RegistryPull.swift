@@ -29,13 +29,13 @@ enum RegistryPull {
         let layers = try ModelImage.layers(ofImageManifest: manifest, source: source)
         let claims = try ModelImageClaims.read(imageManifest: manifest, source: source)
         guard let signature = try client.manifest(RegistryPush.signatureTag(forManifest: digest)) else {
-            throw TransferRejection(check: "bundle", reason: "\(access.reference) (sha256:\(digest.hex)) has no signature in the registry")
+            throw TransferRejection(check: .bundle, reason: "\(access.reference) (\(digest.prefixed)) has no signature in the registry")
         }
         let signatureSource = "\(access.reference) signature manifest"
         let subject = try ModelImageClaims.subject(ofBundleManifest: signature, source: signatureSource)
         guard subject == digest else {
-            throw TransferRejection(check: "subject", reason: "the signature found for \(access.reference) (sha256:\(digest.hex)) "
-                + "signs another image, sha256:\(subject.hex)")
+            throw TransferRejection(check: .subject, reason: "the signature found for \(access.reference) (\(digest.prefixed)) "
+                + "signs another image, \(subject.prefixed)")
         }
         let bundleLayer = try ModelImage.bundleLayer(ofBundleManifest: signature, source: signatureSource)
         let bundleBytes = try client.readSmallBlob(bundleLayer.digest, limit: SignatureBundle.maximumSize)
@@ -48,11 +48,11 @@ enum RegistryPull {
     /// says. (`--model` is checked for every source by the transfer itself.)
     static func checkBinding(_ manifest: ModelManifest, pulled: Signed, reference: RegistryReference) throws {
         guard ModelVersion.same(manifest.version, pulled.tag) else {
-            throw TransferRejection(check: "model", reason: "\(reference) holds \(manifest.name)@\(manifest.version ?? "(no version)"), "
+            throw TransferRejection(check: .model, reason: "\(reference) holds \(manifest.name)@\(manifest.version ?? "(no version)"), "
                 + "whose signed version is not the tag \(pulled.tag)", manifest: manifest)
         }
         if let disagreement = pulled.claims.disagreement(with: manifest, configBytes: pulled.configBytes) {
-            throw TransferRejection(check: "subject", reason: "\(reference): \(disagreement)", manifest: manifest)
+            throw TransferRejection(check: .subject, reason: "\(reference): \(disagreement)", manifest: manifest)
         }
     }
 }

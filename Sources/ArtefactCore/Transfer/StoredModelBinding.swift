@@ -18,15 +18,15 @@ struct StoredModelBinding {
 
     func check(_ manifest: ModelManifest, store: String) throws {
         guard manifest.name == model.name, ModelVersion.same(manifest.version, model.version) else {
-            throw TransferRejection(check: "model", reason: "store \(store) lists \(model.label), but its bundle signs "
+            throw TransferRejection(check: .model, reason: "store \(store) lists \(model.label), but its bundle signs "
                 + "\(manifest.name)@\(manifest.version ?? "(no version)")", manifest: manifest)
         }
         guard subject == model.manifest.digest else {
-            throw TransferRejection(check: "subject", reason: "the signature \(store) lists for \(model.label) signs another image, "
-                + "sha256:\(subject.hex)", manifest: manifest)
+            throw TransferRejection(check: .subject, reason: "the signature \(store) lists for \(model.label) signs another image, "
+                + subject.prefixed, manifest: manifest)
         }
         if let disagreement = claims.disagreement(with: manifest, configBytes: configBytes) {
-            throw TransferRejection(check: "subject", reason: "\(model.label) in \(store): \(disagreement)", manifest: manifest)
+            throw TransferRejection(check: .subject, reason: "\(model.label) in \(store): \(disagreement)", manifest: manifest)
         }
     }
 }

@@ -1,7 +1,7 @@
 /// A transfer refused by a named check. The transfer logs it and reports it as a
 /// rejection (exit 1), never as a crash.
 struct TransferRejection: Error {
-    let check: String
+    let check: CheckName
     let reason: String
     var report: VerificationReport?
     var manifest: ModelManifest?

@@ -1,45 +1,6 @@
 import COpenSSL
 import Glibc
 
-/// The trust anchors of one certificate-based signer: roots, and optionally the CRLs that
-/// revocation is checked against (required when present).
-public struct CertificateAuthority: Sendable {
-    public let roots: [Certificate]
-    public let revocationLists: [RevocationList]?
-
-    public init(roots: [Certificate], revocationLists: [RevocationList]?) {
-        self.roots = roots
-        self.revocationLists = revocationLists
-    }
-}
-
-/// Why a certificate chain failed, sorted into the check it belongs to.
-public struct ChainFailure: Error, Sendable {
-    public enum Check: Sendable {
-        /// The chain does not lead to any root this authority lists.
-        case untrustedRoot
-        /// A certificate is expired, not yet valid, badly signed, or otherwise invalid.
-        case chain
-        /// The leaf (or an intermediate) is revoked, or a required CRL is missing, expired
-        /// or wrongly signed.
-        case revocation
-        /// The leaf lacks the code-signing extended key usage.
-        case usage
-    }
-
-    public let check: Check
-    public let reason: String
-
-    /// The name of the verification check this failure fails.
-    public var checkName: String {
-        switch check {
-        case .untrustedRoot, .chain: return "chain"
-        case .revocation: return "revocation"
-        case .usage: return "usage"
-        }
-    }
-}
-
 /// Verifies a signer's certificate chain with OpenSSL's own chain building
 /// (`X509_verify_cert`), against one authority's roots, as of a given time.
 public enum CertificateChainVerifier {

@@ -1,24 +1,13 @@
-/// A signature that verified, and the policy signers it counts as.
-public struct VerifiedSigner: Sendable {
-    /// The key id of the key that made the signature: the distinct-signer identity.
-    public let keyID: String
-    /// The names of the policy signers this signature satisfies.
-    public let policySigners: [String]
-    /// The certificate subject, when the signer presented a certificate.
-    public let certificateSubject: String?
-}
-
 /// What the signatures of one envelope prove under a policy.
 struct SignerResolution {
     var verified: [VerifiedSigner] = []
     /// Failures of presented certificates that chained to a policy authority: each fails
-    /// its check ("chain", "revocation" or "identity"), because a bad credential is never
-    /// ignored.
-    var certificateFailures: [(check: String, reason: String)] = []
+    /// its check (chain, revocation or identity), because a bad credential is never ignored.
+    var certificateFailures: [(check: CheckName, reason: String)] = []
     /// What each relied-on certificate passed, in its own words (subject, signer, identity).
-    var certificatePasses: [(check: String, reason: String)] = []
-    /// Per-signature notes for `--json`.
-    var notes: [JSONValue] = []
+    var certificatePasses: [(check: CheckName, reason: String)] = []
+    /// What each signature proved, in envelope order.
+    var notes: [SignatureNote] = []
     var presentedCertificates = false
     var checkedRevocation = false
     var checkedIdentity = false
@@ -64,10 +53,7 @@ enum SignerResolver {
                     resolution.verified.append(VerifiedSigner(keyID: keyID, policySigners: names, certificateSubject: subject))
                 }
             }
-            resolution.notes.append(jsonObject([
-                ("index", .integer(index)), ("keyid", .string(keyID)), ("status", .string(status)),
-                ("signers", .array(names.map(JSONValue.string))), ("certificateSubject", subject.map(JSONValue.string)),
-            ]))
+            resolution.notes.append(SignatureNote(index: index, keyID: keyID, status: status, signers: names, certificateSubject: subject))
         }
         return resolution
     }
@@ -83,43 +69,43 @@ enum SignerResolver {
         do {
             chain = try presented.derChain.enumerated().map { try Certificate(der: $1, source: "certificate \($0)") }
         } catch {
-            resolution.certificateFailures.append(("chain", "a presented certificate is not valid DER"))
+            resolution.certificateFailures.append((.chain, "a presented certificate is not valid DER"))
             return .failure(Unaccepted(reason: "malformed certificate"))
         }
         let leaf = chain[0]
         guard let leafKey = leaf.ed25519PublicKey, leafKey.keyID == signature.keyID else {
-            resolution.certificateFailures.append(("chain", "certificate \"\(leaf.subject)\" does not hold the key that made signature \(signature.keyID)"))
+            resolution.certificateFailures.append((.chain, "certificate \"\(leaf.subject)\" does not hold the key that made signature \(signature.keyID)"))
             return .failure(Unaccepted(reason: "certificate key mismatch"))
         }
         guard Ed25519.isValidSignature(signature.signature, of: message, publicKey: leafKey.rawBytes) else {
             return .failure(Unaccepted(reason: "the signature does not verify with its certificate's key"))
         }
         var accepted: [String] = []
-        var failures: [(check: String, reason: String)] = []
-        var passes: [(check: String, reason: String)] = []
+        var failures: [(check: CheckName, reason: String)] = []
+        var passes: [(check: CheckName, reason: String)] = []
         for signer in policy.signers {
             guard case let .authority(authority, identity) = signer.trust else { continue }
             if authority.revocationLists != nil { resolution.checkedRevocation = true }
             // Each pass is recorded as it is established, in the words of this certificate
             // and this signer, so the report never passes a check in general terms.
-            let chainsHere = ("chain", "certificate \"\(leaf.subject)\" chains to a root of signer \(signer.name)")
+            let chainsHere: (check: CheckName, reason: String) = (.chain, "certificate \"\(leaf.subject)\" chains to a root of signer \(signer.name)")
             if let failure = CertificateChainVerifier.verify(leaf: leaf, intermediates: Array(chain.dropFirst()),
                                                              authority: authority, at: time) {
                 if failure.check == .revocation { passes.append(chainsHere) }
-                if failure.check != .untrustedRoot { failures.append((failure.checkName == "usage" ? "chain" : failure.checkName, failure.reason)) }
+                if failure.check != .untrustedRoot { failures.append((failure.verificationCheck, failure.reason)) }
                 continue
             }
             passes.append(chainsHere)
             if authority.revocationLists != nil {
-                passes.append(("revocation", "certificate \"\(leaf.subject)\" is not revoked by signer \(signer.name)'s CRLs"))
+                passes.append((.revocation, "certificate \"\(leaf.subject)\" is not revoked by signer \(signer.name)'s CRLs"))
             }
             if let identity {
                 resolution.checkedIdentity = true
                 guard ([leaf.subject] + leaf.alternativeNames).contains(where: identity.matches) else {
-                    failures.append(("identity", "certificate \"\(leaf.subject)\" does not match signer \(signer.name)'s identity \"\(identity)\""))
+                    failures.append((.identity, "certificate \"\(leaf.subject)\" does not match signer \(signer.name)'s identity \"\(identity)\""))
                     continue
                 }
-                passes.append(("identity", "certificate \"\(leaf.subject)\" matches signer \(signer.name)'s identity \"\(identity)\""))
+                passes.append((.identity, "certificate \"\(leaf.subject)\" matches signer \(signer.name)'s identity \"\(identity)\""))
             }
             accepted.append(signer.name)
         }

@@ -1,27 +1,3 @@
-/// The outcome of one check in a verification.
-public enum CheckOutcome: String, Sendable {
-    case pass
-    case fail
-    /// Not run, because an earlier check failed and its result cannot be trusted.
-    case skipped
-}
-
-/// One named check, its outcome and why.
-public struct VerificationCheck: Sendable {
-    public let name: String
-    public let outcome: CheckOutcome
-    public let reason: String
-    /// Extra structured detail for `--json` (file lists, key ids).
-    public let detail: [(String, JSONValue)]
-
-    public init(name: String, outcome: CheckOutcome, reason: String, detail: [(String, JSONValue)] = []) {
-        self.name = name
-        self.outcome = outcome
-        self.reason = reason
-        self.detail = detail
-    }
-}
-
 /// Everything a verification found. `accepted` is true only when every check passed.
 public struct VerificationReport: Sendable {
     public let modelPath: String

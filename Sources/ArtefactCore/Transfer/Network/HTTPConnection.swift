@@ -45,6 +45,18 @@ final class HTTPConnection {
         }
     }
 
+    /// Sends `request` and reads the head of its response. When the server had closed the
+    /// connection before answering (the TLS connection saw it close), the failure is a
+    /// `ConnectionClosed`, which a client may retry on a new connection.
+    func exchange(_ request: HTTPRequest, host: String) throws -> HTTPResponse {
+        do {
+            try send(request, host: host)
+            return try readResponseHead()
+        } catch let error as ArtefactError where tls.closedByPeer {
+            throw ConnectionClosed(error: error)
+        }
+    }
+
     // MARK: Receiving
 
     func readResponseHead() throws -> HTTPResponse { try parser.readHead() }

@@ -19,6 +19,9 @@ final class TLSConnection: HTTPByteSource {
     /// Whether the server has sent any application data on this connection.
     private var answered = false
     private(set) var closed = false
+    /// Whether the server closed (or reset) the connection after it had answered on it:
+    /// what a kept-alive connection past the server's idle timeout looks like.
+    private(set) var closedByPeer = false
 
     init(host: String, port: Int, context: TLSContext, settings: TLSSettings, deadline: NetworkDeadline) throws {
         self.host = host
@@ -89,7 +92,10 @@ final class TLSConnection: HTTPByteSource {
         let wanted = Int32(min(buffer.count, Int(Int32.max)))
         var closedCleanly = false
         let count = try retrying("reading", onZeroReturn: { closedCleanly = true }) { SSL_read(ssl, buffer.baseAddress, wanted) }
-        if closedCleanly { return 0 }
+        if closedCleanly {
+            closedByPeer = true
+            return 0
+        }
         answered = true
         return Int(count)
     }
@@ -179,6 +185,7 @@ final class TLSConnection: HTTPByteSource {
             return .operational("TLS to \(address): the server closed the connection right after the handshake, so it most likely rejected the client certificate; use a certificate its CA issued")
         }
         if closedByPeer {
+            if !timedOut { self.closedByPeer = true }
             let reason = timedOut ? "no data for \(idleMilliseconds / 1000) s, timed out" : "the connection was closed"
             return .operational("connection to \(address) failed while \(reading ? "reading" : "writing"): \(reason)")
         }
