@@ -86,7 +86,6 @@ public struct AuditLog: Sendable {
         let line = entry.line
         do {
             let file = try layout.directory.openFile(StoreLayout.Relative.auditLog, O_WRONLY | O_APPEND | O_CREAT, mode: 0o644)
-            defer { file.close() }
             try file.writeAll(line + [UInt8(ascii: "\n")])
             try file.sync()
         } catch {
@@ -165,14 +164,6 @@ public struct AuditLog: Sendable {
         try readLines().enumerated().map { try AuditEntry.decode($1, number: $0 + 1) }
     }
 
-    static var userName: String {
-        if let entry = getpwuid(geteuid()), let name = entry.pointee.pw_name { return String(cString: name) }
-        return "uid \(geteuid())"
-    }
-
-    static var hostName: String {
-        var buffer = [CChar](repeating: 0, count: 256)
-        guard gethostname(&buffer, buffer.count - 1) == 0 else { return "unknown" }
-        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-    }
+    static var userName: String { ProcessIdentity.userName }
+    static var hostName: String { ProcessIdentity.hostName }
 }

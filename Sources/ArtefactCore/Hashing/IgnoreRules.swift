@@ -1,5 +1,3 @@
-import Glibc
-
 /// Patterns of paths left out of a model, with gitignore-like meaning (see
 /// `Docs/FORMAT.md`, "Ignore patterns"):
 /// - a trailing `/` matches directories only;
@@ -95,6 +93,6 @@ public struct IgnoreRules: Equatable, Sendable {
         let anchored = body.contains("/")
         if body.hasPrefix("/") { body = body.dropFirst() }
         let subject = anchored ? path : FileSystem.baseName(path)
-        return fnmatch(String(body), subject, anchored ? FNM_PATHNAME : 0) == 0
+        return Wildcard.matches(String(body), subject, slashesAreSeparators: anchored)
     }
 }

@@ -65,18 +65,19 @@ public struct ModelTreeScanner {
     public func scan(_ modelPath: String) throws -> ScannedTree {
         let info: stat
         do { info = try FileSystem.linkStatus(modelPath) } catch { throw error.asArtefactError }
-        switch info.st_mode & S_IFMT {
-        case S_IFREG:
+        let mode = info.st_mode
+        switch true {
+        case FileKind.isRegular(mode):
             let name = FileSystem.baseName(modelPath)
             try checkName(name)
             let root = FileSystem.directoryName(modelPath)
             return ScannedTree(root: root, directory: try Self.openRoot(root),
                                files: [ScannedFile(path: name, size: Int64(info.st_size))], symlinks: [])
-        case S_IFLNK where FileSystem.isDirectory(modelPath):
+        case FileKind.isSymlink(mode) && FileSystem.isDirectory(modelPath):
             return try scanDirectory(modelPath)
-        case S_IFDIR:
+        case FileKind.isDirectory(mode):
             return try scanDirectory(modelPath)
-        case S_IFLNK:
+        case FileKind.isSymlink(mode):
             throw ArtefactError.badInput("\(modelPath) is a symlink; name the file it points to")
         default:
             throw ArtefactError.badInput("\(modelPath) is not a regular file or a directory")
@@ -108,12 +109,12 @@ public struct ModelTreeScanner {
                 let absolute = "\(root)/\(path)"
                 let info: stat
                 do { info = try rootDirectory.status(path) } catch { throw error.asArtefactError }
-                let isDirectory = (info.st_mode & S_IFMT) == S_IFDIR
-                if ignore.ignores(path, isDirectory: isDirectory) { continue }
-                switch info.st_mode & S_IFMT {
-                case S_IFDIR: pending.append(path)
-                case S_IFREG: files.append(ScannedFile(path: path, size: Int64(info.st_size)))
-                case S_IFLNK: symlinks.append(try symlink(at: path, absolute: absolute, in: rootDirectory, canonicalRoot: canonicalRoot))
+                let mode = info.st_mode
+                if ignore.ignores(path, isDirectory: FileKind.isDirectory(mode)) { continue }
+                switch true {
+                case FileKind.isDirectory(mode): pending.append(path)
+                case FileKind.isRegular(mode): files.append(ScannedFile(path: path, size: Int64(info.st_size)))
+                case FileKind.isSymlink(mode): symlinks.append(try symlink(at: path, absolute: absolute, in: rootDirectory, canonicalRoot: canonicalRoot))
                 default: throw TreeProblem.specialFile(path: path, kind: FileKind.name(info.st_mode))
                 }
             }

@@ -1,16 +1,16 @@
 import Glibc
 
-/// Hashes a scanned tree's files on `jobs` threads. Each worker keeps one read buffer and
-/// one SHA-256 context for its whole life and reads with `pread`, so memory stays bounded
-/// by `jobs` buffers whatever the model size. Work is handed out largest first, so one big
-/// file does not start last. When there are at least twice as many jobs as work items (one
-/// big file in files mode), each worker hands its reading to a spare core instead
-/// (`ReadAheadHasher`), since a stream of plain SHA-256 cannot be split across cores.
+/// Hashes a scanned tree's files on `jobs` threads. Each worker keeps one `FileReader` and
+/// one SHA-256 context for its whole life, and hashes straight from the reader's mapped
+/// window, so memory stays bounded by `jobs` windows whatever the model size. Work is
+/// handed out largest first, so one big file does not start last. A stream of plain SHA-256
+/// cannot be split across cores, so when a worker has a core to spare (one big file in
+/// files mode) that core prefetches the worker's page tables (`PagePrefetcher`).
 public struct ParallelHasher: Sendable {
-    /// The most read-buffer memory all workers together may hold.
-    public static let bufferBudget = 16 << 20
-    public static let largestBuffer = 4 << 20
-    public static let smallestBuffer = 256 << 10
+    /// The most mapped (or buffered) file bytes all workers together may hold at once.
+    public static let chunkBudget = 16 << 20
+    public static let largestChunk = 4 << 20
+    public static let smallestChunk = 256 << 10
 
     public let jobs: Int
     public let parameters: HashingParameters
@@ -20,30 +20,30 @@ public struct ParallelHasher: Sendable {
         self.parameters = parameters
     }
 
-    var bufferSize: Int {
-        min(Self.largestBuffer, max(Self.smallestBuffer, Self.bufferBudget / jobs))
+    var chunkSize: Int {
+        min(Self.largestChunk, max(Self.smallestChunk, Self.chunkBudget / jobs))
     }
 
     /// Hashes every file of `tree`. Fails if a file changed size or kind since the scan.
     public func hash(_ tree: ScannedTree, progress: HashProgress? = nil) throws -> [ModelFile] {
         let work = WorkList(tree: tree, parameters: parameters)
-        let bufferSize = bufferSize
+        let chunkSize = chunkSize
         let workerCount = min(jobs, max(1, work.items.count))
-        let readsAhead = jobs >= 2 * workerCount
+        // With at least twice as many jobs as work items (one big file in files mode), each
+        // worker has a spare core to set up its next window's page tables.
+        let prefetching = jobs >= 2 * workerCount
         let digests = try ParallelWork.run(count: work.items.count, workers: workerCount, makeState: {
-            HashWorker(bufferSize: bufferSize, readsAhead: readsAhead)
+            HashWorker(chunkSize: chunkSize, prefetching: prefetching)
         }) { index, worker in
-            try Self.hashItem(work.items[index], tree: tree, buffer: worker.buffer, hasher: worker.hasher,
-                              readAhead: worker.readAhead, progress: progress)
+            try Self.hashItem(work.items[index], tree: tree, worker: worker, progress: progress)
         }
         return work.assemble(digests)
     }
 
-    private static func hashItem(
-        _ item: WorkItem, tree: ScannedTree, buffer: UnsafeMutableRawBufferPointer, hasher: SHA256Hasher,
-        readAhead: ReadAheadHasher?, progress: HashProgress?
-    ) throws -> SHA256Digest {
+    private static func hashItem(_ item: WorkItem, tree: ScannedTree, worker: HashWorker,
+                                 progress: HashProgress?) throws -> SHA256Digest {
         let file = tree.files[item.fileIndex]
+        let changed = ArtefactError.rejected("\(file.path) changed while it was being hashed")
         let descriptor: FileDescriptor
         do {
             // Every component is opened without following symlinks, relative to the root
@@ -54,35 +54,24 @@ public struct ParallelHasher: Sendable {
                 ? ArtefactError.rejected("\(file.path) changed while it was being hashed (\(error))")
                 : error.asArtefactError
         }
-        return try descriptor.closeAfter { descriptor in
-            let info = try descriptor.status()
-            guard (info.st_mode & S_IFMT) == S_IFREG, Int64(info.st_size) == file.size else {
-                throw ArtefactError.rejected("\(file.path) changed while it was being hashed")
+        let before = try descriptor.status()
+        guard FileKind.isRegular(before.st_mode), Int64(before.st_size) == file.size else { throw changed }
+        worker.hasher.reset()
+        let rawDescriptor = descriptor.rawValue
+        do {
+            try worker.reader.read(descriptor, from: item.offset, length: item.length) { chunk in
+                FaultInjection.reach("hash", amount: Int64(chunk.count), truncating: rawDescriptor)
+                worker.hasher.update(chunk)
+                progress?.add(chunk.count)
             }
-            if item.length > 0 {
-                _ = posix_fadvise(descriptor.rawValue, off_t(item.offset), off_t(item.length), POSIX_FADV_SEQUENTIAL)
-            }
-            let shorter = ArtefactError.rejected("\(file.path) changed while it was being hashed (it is shorter now)")
-            if let readAhead, item.length >= ReadAheadHasher.minimumLength {
-                switch readAhead.hash(descriptor, from: item.offset, length: item.length, progress: progress) {
-                case .digest(let digest): return digest
-                case .shorter: throw shorter
-                case .failed(let error): throw error
-                }
-            }
-            var offset = item.offset
-            let end = item.offset + item.length
-            while offset < end {
-                let wanted = Int(min(Int64(buffer.count), end - offset))
-                let chunk = UnsafeMutableRawBufferPointer(rebasing: buffer[0..<wanted])
-                let count = try descriptor.read(into: chunk, at: offset)
-                guard count == wanted else { throw shorter }
-                hasher.update(UnsafeRawBufferPointer(chunk))
-                offset += Int64(count)
-                progress?.add(count)
-            }
-            return hasher.finish()
+        } catch FileReadFailure.shorter {
+            throw ArtefactError.rejected("\(file.path) changed while it was being hashed (it is shorter now)")
+        } catch FileReadFailure.system(let error) {
+            throw error.asArtefactError
         }
+        // A file that grew while it was read hashed as its old prefix: reject that too.
+        guard let after = try? descriptor.status(), Int64(after.st_size) == file.size else { throw changed }
+        return worker.hasher.finish()
     }
 }
 
@@ -137,16 +126,12 @@ struct WorkList: Sendable {
     }
 }
 
-/// One hashing thread's reusable state: its read buffer, SHA-256 context and read-ahead.
+/// One hashing thread's reusable state: its reader and SHA-256 context.
 private final class HashWorker {
-    let buffer: UnsafeMutableRawBufferPointer
+    let reader: FileReader
     let hasher = SHA256Hasher()
-    let readAhead: ReadAheadHasher?
 
-    init(bufferSize: Int, readsAhead: Bool) {
-        buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: bufferSize, alignment: 4096)
-        readAhead = readsAhead ? ReadAheadHasher() : nil
+    init(chunkSize: Int, prefetching: Bool) {
+        reader = FileReader(chunkSize: chunkSize, prefetching: prefetching)
     }
-
-    deinit { buffer.deallocate() }
 }

@@ -1,12 +1,10 @@
-import Glibc
-
 /// A moment in UTC, to the second, written as RFC 3339 `YYYY-MM-DDTHH:MM:SSZ`.
 public struct Timestamp: Comparable, Hashable, Sendable, CustomStringConvertible {
     public let secondsSinceEpoch: Int64
 
     public init(secondsSinceEpoch: Int64) { self.secondsSinceEpoch = secondsSinceEpoch }
 
-    public static var now: Timestamp { Timestamp(secondsSinceEpoch: Int64(time(nil))) }
+    public static var now: Timestamp { Timestamp(secondsSinceEpoch: CalendarTime.nowSecondsSinceEpoch) }
 
     public static func < (lhs: Timestamp, rhs: Timestamp) -> Bool { lhs.secondsSinceEpoch < rhs.secondsSinceEpoch }
 
@@ -30,15 +28,13 @@ public struct Timestamp: Comparable, Hashable, Sendable, CustomStringConvertible
     }
 
     public var description: String {
-        var seconds = time_t(secondsSinceEpoch)
-        var parts = tm()
-        gmtime_r(&seconds, &parts)
+        let parts = CalendarTime(secondsSinceEpoch: secondsSinceEpoch)
         func pad(_ value: Int32, _ width: Int) -> String {
             let digits = String(value)
             return String(repeating: "0", count: max(0, width - digits.count)) + digits
         }
-        return "\(pad(parts.tm_year + 1900, 4))-\(pad(parts.tm_mon + 1, 2))-\(pad(parts.tm_mday, 2))T"
-            + "\(pad(parts.tm_hour, 2)):\(pad(parts.tm_min, 2)):\(pad(parts.tm_sec, 2))Z"
+        return "\(pad(parts.year, 4))-\(pad(parts.month, 2))-\(pad(parts.day, 2))T"
+            + "\(pad(parts.hour, 2)):\(pad(parts.minute, 2)):\(pad(parts.second, 2))Z"
     }
 
     /// Parses RFC 3339 (`2026-01-01T00:00:00Z`, fractions and `+HH:MM` offsets allowed) or a
@@ -60,18 +56,15 @@ public struct Timestamp: Comparable, Hashable, Sendable, CustomStringConvertible
         guard let year = number(0, 4), character(4, "-"), let month = number(5, 2), character(7, "-"),
               let day = number(8, 2), (1...12).contains(month), (1...31).contains(day)
         else { return nil }
-        var parts = tm()
-        parts.tm_year = year - 1900
-        parts.tm_mon = month - 1
-        parts.tm_mday = day
+        var parts = CalendarTime(year: year, month: month, day: day)
         var offsetSeconds: Int64 = 0
         if bytes.count > 10 {
             guard character(10, "Tt "), let hour = number(11, 2), character(13, ":"), let minute = number(14, 2),
                   character(16, ":"), let second = number(17, 2), hour < 24, minute < 60, second < 61
             else { return nil }
-            parts.tm_hour = hour
-            parts.tm_min = minute
-            parts.tm_sec = second
+            parts.hour = hour
+            parts.minute = minute
+            parts.second = second
             var index = 19
             if character(index, ".") {
                 index += 1
@@ -89,11 +82,11 @@ public struct Timestamp: Comparable, Hashable, Sendable, CustomStringConvertible
                 return nil
             }
         }
-        let seconds = timegm(&parts)
+        let (seconds, normalised) = parts.normalised()
         // timegm normalises 31 February into March; refuse dates it had to move.
-        guard parts.tm_mday == day, parts.tm_mon == month - 1 else { return nil }
+        guard normalised.day == day, normalised.month == month else { return nil }
         // An offset can carry 9999-12-31T23:59:59-01:00 past the last writable moment.
-        guard let moment = Timestamp(checked: Int64(seconds) - offsetSeconds) else { return nil }
+        guard let moment = Timestamp(checked: seconds - offsetSeconds) else { return nil }
         self = moment
     }
 

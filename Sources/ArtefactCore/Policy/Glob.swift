@@ -1,5 +1,3 @@
-import Glibc
-
 /// Shell-style wildcards (`*`, `?`, `[...]`) for model names and certificate identities.
 /// Unlike ignore patterns, `*` here matches any characters, `/` and `,` included.
 public struct Glob: Equatable, Sendable, CustomStringConvertible {
@@ -7,7 +5,7 @@ public struct Glob: Equatable, Sendable, CustomStringConvertible {
 
     public init(_ pattern: String) { self.pattern = pattern }
 
-    public func matches(_ text: String) -> Bool { fnmatch(pattern, text, 0) == 0 }
+    public func matches(_ text: String) -> Bool { Wildcard.matches(pattern, text) }
 
     public var description: String { pattern }
 

@@ -16,13 +16,13 @@ final class StoreLock {
         do {
             try descriptor.lockExclusively()
         } catch {
-            descriptor.close()
+            // The descriptor closes as the half-made lock is dropped.
             throw SystemCallError("flock", path: layout.lock, code: error.code).asArtefactError
         }
     }
 
     deinit {
+        // The descriptor closes after this, as the lock's last stored property goes.
         descriptor.unlock()
-        descriptor.close()
     }
 }

@@ -1,19 +1,48 @@
 import Glibc
 import Synchronization
 
-/// A test hook that kills this process with SIGKILL at a named point, so tests can check
-/// that a transfer killed there leaves the store consistent and resumes. Set
-/// `ARTEFACT_TEST_KILL_AT` to `copy:BYTES` (after BYTES have been written to staging),
-/// `blob:N` (after N file blobs are in place) or `publish` (just before the index is
-/// rewritten). Unset, it does nothing.
+/// Test hooks. `ARTEFACT_TEST_KILL_AT` kills this process with SIGKILL at a named point, so
+/// tests can check that a transfer killed there leaves the store consistent and resumes: set
+/// it to `copy:BYTES` (after BYTES have been written to staging), `blob:N` (after N file
+/// blobs are in place) or `publish` (just before the index is rewritten).
+/// `ARTEFACT_TEST_TRUNCATE_AT=hash:BYTES:SIZE` truncates the file being hashed to SIZE bytes
+/// once BYTES have been handed to the hasher, as another process could, so tests can check
+/// that a file cut under a mapped window is rejected cleanly. Unset, they do nothing.
 public enum FaultInjection {
     private static let setting: (point: String, threshold: Int64)? = {
-        guard let raw = getenv("ARTEFACT_TEST_KILL_AT") else { return nil }
-        let parts = String(cString: raw).split(separator: ":", maxSplits: 1)
+        guard let raw = Environment.value("ARTEFACT_TEST_KILL_AT") else { return nil }
+        let parts = raw.split(separator: ":", maxSplits: 1)
         guard let point = parts.first else { return nil }
         return (String(point), parts.count > 1 ? Int64(parts[1]) ?? 0 : 0)
     }()
+    private static let truncation: (point: String, threshold: Int64, size: Int64)? = {
+        guard let raw = Environment.value("ARTEFACT_TEST_TRUNCATE_AT") else { return nil }
+        let parts = raw.split(separator: ":").map(String.init)
+        guard parts.count == 3, let threshold = Int64(parts[1]), let size = Int64(parts[2]) else { return nil }
+        return (parts[0], threshold, size)
+    }()
     private static let counters = Mutex<[String: Int64]>([:])
+    private static let truncated = Mutex(false)
+
+    /// Counts `amount` towards `point`; once `ARTEFACT_TEST_TRUNCATE_AT`'s threshold is
+    /// reached, truncates the file open as `descriptor` (through a second descriptor of its
+    /// own, `/proc/self/fd/N` opened for writing), once per process.
+    public static func reach(_ point: String, amount: Int64, truncating descriptor: Int32) {
+        guard let truncation, truncation.point == point else { return }
+        let due = truncated.withLock { done -> Bool in
+            guard !done else { return false }
+            let total = counters.withLock { counters -> Int64 in
+                counters[point, default: 0] += amount
+                return counters[point]!
+            }
+            done = total >= truncation.threshold
+            return done
+        }
+        guard due else { return }
+        let writer = open("/proc/self/fd/\(descriptor)", O_WRONLY | O_CLOEXEC)
+        precondition(writer >= 0 && ftruncate(writer, off_t(truncation.size)) == 0, "ARTEFACT_TEST_TRUNCATE_AT could not truncate")
+        close(writer)
+    }
 
     /// Counts `amount` towards `point`, and dies once the configured threshold is reached.
     public static func reach(_ point: String, amount: Int64 = 1) {

@@ -1,16 +1,20 @@
 import Glibc
 
-/// An open file descriptor that this value owns. `close()` is idempotent; use
-/// `FileDescriptor.open(...).closeAfter { }` so the safe path is the short one.
-public struct FileDescriptor: Sendable {
+/// An open file descriptor that this value owns. It cannot be copied, so exactly one
+/// value closes it, exactly once: `close(2)` runs when the value goes out of scope, or at
+/// `close()`, which consumes it. Other code borrows it.
+public struct FileDescriptor: ~Copyable, Sendable {
     public let rawValue: Int32
     /// The path the descriptor was opened with, kept for error messages.
     public let path: String
 
+    /// Takes ownership of `rawValue`: this value will close it.
     public init(rawValue: Int32, path: String) {
         self.rawValue = rawValue
         self.path = path
     }
+
+    deinit { _ = Glibc.close(rawValue) }
 
     /// `open(2)` with `O_CLOEXEC` always added.
     public static func open(_ path: String, _ flags: Int32, mode: mode_t = 0) throws(SystemCallError) -> FileDescriptor {
@@ -20,14 +24,15 @@ public struct FileDescriptor: Sendable {
     }
 
     /// Runs `body` with this descriptor and closes it afterwards, whatever happens.
-    public func closeAfter<Result, Failure: Error>(_ body: (FileDescriptor) throws(Failure) -> Result) throws(Failure) -> Result {
-        defer { close() }
-        return try body(self)
+    public consuming func closeAfter<Result, Failure: Error>(
+        _ body: (borrowing FileDescriptor) throws(Failure) -> Result
+    ) throws(Failure) -> Result {
+        try body(self)
     }
 
-    public func close() {
-        _ = Glibc.close(rawValue)
-    }
+    /// `close(2)` now rather than at the end of the scope. Like the implicit close, it
+    /// ignores a failure: the descriptor is gone either way.
+    public consuming func close() {}
 
     /// `fstat(2)`.
     public func status() throws(SystemCallError) -> stat {
@@ -65,6 +70,23 @@ public struct FileDescriptor: Sendable {
             Result { () throws(SystemCallError) in try writeAll(raw) }
         }
         try result.get()
+    }
+
+    /// `pwrite(2)` until every byte is written at `offset`.
+    public func writeAll(_ bytes: UnsafeRawBufferPointer, at offset: Int64) throws(SystemCallError) {
+        var written = 0
+        while written < bytes.count {
+            let count = retryingOnInterrupt {
+                pwrite(rawValue, bytes.baseAddress! + written, bytes.count - written, off_t(offset) + off_t(written))
+            }
+            if count < 0 { throw SystemCallError("write", path: path) }
+            written += count
+        }
+    }
+
+    /// `ftruncate(2)`.
+    public func truncate(to size: Int64) throws(SystemCallError) {
+        guard retryingOnInterrupt({ ftruncate(rawValue, off_t(size)) }) == 0 else { throw SystemCallError("ftruncate", path: path) }
     }
 
     /// `fsync(2)`.

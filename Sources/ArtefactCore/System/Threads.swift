@@ -8,28 +8,16 @@ public func runOnThreads(count: Int, _ body: @escaping @Sendable (Int) -> Void) 
         if count == 1 { body(0) }
         return
     }
-    var threads: [pthread_t] = []
+    var threads: [JoinableThread] = []
     for index in 0..<count {
-        let box = Unmanaged.passRetained(ThreadStart { body(index) })
-        var thread = pthread_t()
-        let status = pthread_create(&thread, nil, { argument in
-            let start = Unmanaged<ThreadStart>.fromOpaque(argument!).takeRetainedValue()
-            start.body()
-            return nil
-        }, box.toOpaque())
-        if status == 0 {
+        if let thread = JoinableThread.start({ body(index) }) {
             threads.append(thread)
         } else {
             // No thread could be made; do the work on this one rather than drop it.
-            box.takeRetainedValue().body()
+            body(index)
         }
     }
-    for thread in threads { pthread_join(thread, nil) }
-}
-
-private final class ThreadStart: @unchecked Sendable {
-    let body: () -> Void
-    init(_ body: @escaping () -> Void) { self.body = body }
+    for thread in threads { thread.join() }
 }
 
 /// The number of processors online, for the default `--jobs`.

@@ -3,8 +3,9 @@ import Glibc
 /// Where a file's bytes come from in a transfer: pushed to a sink in order, from an
 /// offset, so that a resumed copy never reads a byte twice.
 protocol ByteSource: Sendable {
-    /// Streams the bytes from `offset` to the end into `sink`, using `buffer` where it reads.
-    func stream(from offset: Int64, buffer: UnsafeMutableRawBufferPointer,
+    /// Streams the bytes from `offset` to the end into `sink`, through `reader` where it
+    /// reads a file.
+    func stream(from offset: Int64, reader: FileReader,
                 into sink: (UnsafeRawBufferPointer) throws -> Void) throws
 }
 
@@ -17,7 +18,7 @@ struct FileByteSource: ByteSource {
     let modelPath: String
     let size: Int64
 
-    func stream(from offset: Int64, buffer: UnsafeMutableRawBufferPointer,
+    func stream(from offset: Int64, reader: FileReader,
                 into sink: (UnsafeRawBufferPointer) throws -> Void) throws {
         let source: FileDescriptor
         do {
@@ -26,21 +27,15 @@ struct FileByteSource: ByteSource {
             if error.detail != nil { throw ArtefactError.rejected("\(modelPath) in the source: \(error)") }
             throw error.isMissingPath ? ArtefactError.rejected("\(modelPath) is missing from the source") : error.asArtefactError
         }
-        defer { source.close() }
         guard let info = try? source.status(), (info.st_mode & S_IFMT) == S_IFREG, Int64(info.st_size) == size else {
             throw ArtefactError.rejected("\(modelPath) in the source is not a regular file of its signed size \(size)")
         }
-        _ = posix_fadvise(source.rawValue, off_t(offset), 0, POSIX_FADV_SEQUENTIAL)
-        var position = offset
-        while position < size {
-            let wanted = Int(min(Int64(buffer.count), size - position))
-            let chunk = UnsafeMutableRawBufferPointer(rebasing: buffer[0..<wanted])
-            let count = try FileCopier.read(source, into: chunk, at: position)
-            guard count == wanted else {
-                throw ArtefactError.rejected("\(modelPath) changed while it was being copied (it is shorter now)")
-            }
-            try sink(UnsafeRawBufferPointer(chunk))
-            position += Int64(count)
+        do {
+            try reader.read(source, from: offset, length: size - offset, into: sink)
+        } catch FileReadFailure.shorter {
+            throw ArtefactError.rejected("\(modelPath) changed while it was being copied (it is shorter now)")
+        } catch FileReadFailure.system(let error) {
+            throw error.asArtefactError
         }
     }
 }
@@ -52,7 +47,7 @@ struct RegistryBlobSource: ByteSource {
     /// The signed size, which bounds what is read and how long the download may take.
     let size: Int64
 
-    func stream(from offset: Int64, buffer: UnsafeMutableRawBufferPointer,
+    func stream(from offset: Int64, reader: FileReader,
                 into sink: (UnsafeRawBufferPointer) throws -> Void) throws {
         try client.downloadBlob(digest, size: size, from: offset, into: sink)
     }

@@ -23,14 +23,12 @@ struct FileCopyResult: Sendable {
     let bytesReused: Int64
 }
 
-/// A worker's reusable state: one read buffer and hashers, kept for every file it copies.
+/// A worker's reusable state: one reader and hashers, kept for every file it copies.
 final class CopyWorker: @unchecked Sendable {
-    static let bufferSize = 4 << 20
-    let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: bufferSize, alignment: 4096)
+    static let chunkSize = 4 << 20
+    let reader = FileReader(chunkSize: chunkSize)
     let whole = SHA256Hasher()
     let shard = SHA256Hasher()
-
-    deinit { buffer.deallocate() }
 }
 
 /// Copies one file while hashing it, so every source byte is read once: read, write to
@@ -59,32 +57,37 @@ enum FileCopier {
         } catch {
             throw error.asArtefactError
         }
-        defer { target.close() }
+        return try fill(target, job: job, hashing: hashing, worker: worker, reuse: reuse)
+    }
+
+    /// Resumes or starts `target` (which closes when `attempt` returns), then streams the
+    /// rest of the source into it.
+    private static func fill(_ target: borrowing FileDescriptor, job: FileCopyJob, hashing: HashingParameters,
+                             worker: CopyWorker, reuse: Bool) throws -> (result: FileCopyResult, matches: Bool) {
         // Only a regular file is written to or resumed from.
         guard let info = try? target.status(), FileKind.isRegular(info.st_mode) else {
             throw ArtefactError.operational("\(target.path) is not a regular file; artefact writes only regular files")
         }
         var reusable: Int64 = 0
         if reuse, let existing = try? target.status().st_size { reusable = min(Int64(existing), job.size) }
-        guard ftruncate(target.rawValue, off_t(reusable)) == 0 else { throw SystemCallError("ftruncate", path: target.path).asArtefactError }
+        do { try target.truncate(to: reusable) } catch { throw error.asArtefactError }
 
         var tracker = DigestTracker(expected: job.expected, hashing: hashing, size: job.size, worker: worker)
-        var offset: Int64 = 0
         // The partial prefix: hash it from the target itself.
-        while offset < reusable {
-            let wanted = Int(min(Int64(CopyWorker.bufferSize), reusable - offset))
-            let chunk = UnsafeMutableRawBufferPointer(rebasing: worker.buffer[0..<wanted])
-            let count = try read(target, into: chunk, at: offset)
-            guard count == wanted else { throw ArtefactError.operational("\(target.path) shrank while it was being resumed") }
-            tracker.add(UnsafeRawBufferPointer(chunk))
-            offset += Int64(count)
+        do {
+            try worker.reader.read(target, from: 0, length: reusable) { tracker.add($0) }
+        } catch FileReadFailure.shorter {
+            throw ArtefactError.operational("\(target.path) shrank while it was being resumed")
+        } catch FileReadFailure.system(let error) {
+            throw error.asArtefactError
         }
+        var offset = reusable
         // The rest: from the source once, written and hashed as it streams past.
-        try job.source.stream(from: reusable, buffer: worker.buffer) { chunk in
+        try job.source.stream(from: reusable, reader: worker.reader) { chunk in
             guard offset + Int64(chunk.count) <= job.size else {
                 throw ArtefactError.rejected("\(job.modelPath) is longer than its signed size \(job.size)")
             }
-            do { try pwriteAll(target, chunk, at: offset) } catch let error as SystemCallError { throw error.asArtefactError }
+            do throws(SystemCallError) { try target.writeAll(chunk, at: offset) } catch { throw error.asArtefactError }
             tracker.add(chunk)
             offset += Int64(chunk.count)
             FaultInjection.reach("copy", amount: Int64(chunk.count))
@@ -97,21 +100,6 @@ enum FileCopier {
             do { try target.sync() } catch { throw error.asArtefactError }
         }
         return (FileCopyResult(contentDigest: content, bytesCopied: job.size - reusable, bytesReused: reusable), matches)
-    }
-
-    static func read(_ file: FileDescriptor, into buffer: UnsafeMutableRawBufferPointer, at offset: Int64) throws -> Int {
-        do { return try file.read(into: buffer, at: offset) } catch { throw error.asArtefactError }
-    }
-
-    private static func pwriteAll(_ file: FileDescriptor, _ bytes: UnsafeRawBufferPointer, at offset: Int64) throws(SystemCallError) {
-        var written = 0
-        while written < bytes.count {
-            let count = retryingOnInterrupt {
-                pwrite(file.rawValue, bytes.baseAddress! + written, bytes.count - written, off_t(offset) + off_t(written))
-            }
-            if count < 0 { throw SystemCallError("write", path: file.path) }
-            written += count
-        }
     }
 }
 

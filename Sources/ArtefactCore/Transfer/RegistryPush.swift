@@ -38,13 +38,12 @@ enum RegistryPush {
             let state = uploadStatePath(client: client, digest: blob.digest)
             let layout = store.layout
             let resumeURL = try layout.has(state) ? String(decoding: try layout.read(state, limit: 8192), as: UTF8.self) : nil
-            let file: FileDescriptor
+            let file: HTTPBodyFile
             do {
-                file = try layout.directory.openFile(StoreLayout.Relative.blob(blob.digest), O_RDONLY | O_NONBLOCK)
+                file = HTTPBodyFile(try layout.directory.openFile(StoreLayout.Relative.blob(blob.digest), O_RDONLY | O_NONBLOCK))
             } catch {
                 throw error.asArtefactError
             }
-            defer { file.close() }
             let result = try client.uploadBlob(file: file, digest: blob.digest, length: blob.size, resumeURL: resumeURL) { location in
                 do throws(SystemCallError) {
                     if let location { try layout.directory.writeFile(state, Array(location.utf8)) } else { try layout.directory.removeFile(state) }

@@ -6,7 +6,7 @@ enum SourceRehash {
                       hashing: HashingParameters, worker: CopyWorker) throws {
         var tracker = DigestTracker(expected: expected, hashing: hashing, size: size, worker: worker)
         var offset: Int64 = 0
-        try source.stream(from: 0, buffer: worker.buffer) { chunk in
+        try source.stream(from: 0, reader: worker.reader) { chunk in
             guard offset + Int64(chunk.count) <= size else {
                 throw ArtefactError.rejected("\(modelPath) is longer than its signed size \(size)")
             }

@@ -1,5 +1,3 @@
-import Glibc
-
 /// HTTP/1.1 over one TLS connection, kept alive between requests. Requests are written
 /// here; responses are read by `HTTPResponseParser`, strict and bounded.
 final class HTTPConnection {
@@ -37,18 +35,13 @@ final class HTTPConnection {
     }
 
     /// Streams part of a file the caller opened (a store blob, opened without following symlinks).
-    private func streamFile(_ file: FileDescriptor, offset: Int64, length: Int64) throws {
-        let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: Self.streamBufferSize, alignment: 4096)
-        defer { chunk.deallocate() }
-        var sent: Int64 = 0
-        while sent < length {
-            let wanted = Int(min(Int64(chunk.count), length - sent))
-            let part = UnsafeMutableRawBufferPointer(rebasing: chunk[0..<wanted])
-            let count: Int
-            do { count = try file.read(into: part, at: offset + sent) } catch { throw error.asArtefactError }
-            guard count == wanted else { throw ArtefactError.operational("\(file.path) shrank while it was being sent") }
-            try tls.write(UnsafeRawBufferPointer(part))
-            sent += Int64(count)
+    private func streamFile(_ file: HTTPBodyFile, offset: Int64, length: Int64) throws {
+        do {
+            try file.reader.read(file.descriptor, from: offset, length: length) { try tls.write($0) }
+        } catch FileReadFailure.shorter {
+            throw ArtefactError.operational("\(file.descriptor.path) shrank while it was being sent")
+        } catch FileReadFailure.system(let error) {
+            throw error.asArtefactError
         }
     }
 

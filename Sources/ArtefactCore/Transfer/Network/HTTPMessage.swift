@@ -11,8 +11,8 @@ struct HTTPRequest {
 enum HTTPBody {
     case none
     case bytes([UInt8])
-    /// `length` bytes of a file from `offset`, streamed through a reused buffer.
-    case file(FileDescriptor, offset: Int64, length: Int64)
+    /// `length` bytes of a file from `offset`, streamed through the file's reader.
+    case file(HTTPBodyFile, offset: Int64, length: Int64)
 
     var length: Int64 {
         switch self {
@@ -20,6 +20,17 @@ enum HTTPBody {
         case .bytes(let bytes): return Int64(bytes.count)
         case .file(_, _, let length): return length
         }
+    }
+}
+
+/// A file that requests stream from (a store blob being pushed). A class, so that the
+/// request that carries it stays copyable while the descriptor itself is owned once.
+final class HTTPBodyFile {
+    let descriptor: FileDescriptor
+    let reader = FileReader(chunkSize: HTTPConnection.streamBufferSize)
+
+    init(_ descriptor: consuming FileDescriptor) {
+        self.descriptor = descriptor
     }
 }
 

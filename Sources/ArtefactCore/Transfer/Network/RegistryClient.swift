@@ -38,7 +38,7 @@ final class RegistryClient: Sendable {
     func blobExists(_ digest: SHA256Digest) throws -> Bool { try locked { try $0.blobExists(digest) } }
 
     /// Uploads `length` bytes of `file` as blob `digest` (see `RegistrySession.uploadBlob`).
-    func uploadBlob(file: FileDescriptor, digest: SHA256Digest, length: Int64, resumeURL: String?,
+    func uploadBlob(file: HTTPBodyFile, digest: SHA256Digest, length: Int64, resumeURL: String?,
                     record: (String?) throws -> Void) throws -> (sent: Int64, resumedAt: Int64) {
         try locked { try $0.uploadBlob(file: file, digest: digest, length: length, resumeURL: resumeURL, record: record) }
     }

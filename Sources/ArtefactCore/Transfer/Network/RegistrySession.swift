@@ -43,7 +43,7 @@ final class RegistrySession {
     /// Uploads `length` bytes of `path` as blob `digest`, in chunks, resuming the upload
     /// at `resumeURL` if the registry still has it. `record` is told each new upload URL,
     /// so a rerun after a cut connection can resume.
-    func uploadBlob(file: FileDescriptor, digest: SHA256Digest, length: Int64, resumeURL: String?,
+    func uploadBlob(file: HTTPBodyFile, digest: SHA256Digest, length: Int64, resumeURL: String?,
                     record: (String?) throws -> Void) throws -> (sent: Int64, resumedAt: Int64) {
         var location: String
         var offset: Int64 = 0

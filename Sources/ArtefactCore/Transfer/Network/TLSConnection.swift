@@ -29,7 +29,8 @@ final class TLSConnection: HTTPByteSource {
         self.deadline = deadline
         presentsCertificate = settings.certificateFile != nil
         idleMilliseconds = settings.ioTimeout * 1000
-        _ = Self.ignoreBrokenPipe
+        // OpenSSL's socket BIO writes without MSG_NOSIGNAL.
+        Signals.ignoreBrokenPipe()
         let connectCap = settings.connectTimeout * 1000
         socket = try TCPSocket.connect(host: host, port: port, timeoutMilliseconds: { deadline.remainingMilliseconds(cap: connectCap) })
         guard let ssl = SSL_new(context.pointer) else {
@@ -68,11 +69,6 @@ final class TLSConnection: HTTPByteSource {
             guard artefact_ssl_set_tlsext_host_name(ssl, host) == 1, SSL_set1_host(ssl, host) == 1 else { throw refused }
         }
     }
-
-    /// OpenSSL's socket BIO writes without MSG_NOSIGNAL, so a server that closes the
-    /// connection mid-upload would kill the process with SIGPIPE; ignored, the write fails
-    /// with EPIPE and is reported like any other cut connection.
-    private static let ignoreBrokenPipe: Void = { _ = signal(SIGPIPE, SIG_IGN) }()
 
     func close() {
         guard !closed else { return }

@@ -1,12 +1,12 @@
 import Foundation
 import Testing
 
-/// One large file hashed with spare cores takes the read-ahead path (a reader thread
-/// feeding a hashing thread); its digests must equal sha256sum's, and a file cut short
-/// while it is hashed must be rejected cleanly.
-@Suite struct ReadAheadHashingTests {
-    /// 24 MiB of deterministic bytes, above the 8 MiB read-ahead threshold.
-    /// With `tail`, a second file above the threshold too (two work items).
+/// Large files are read through several mapped windows; with a spare core, a helper thread
+/// prefetches the next window's page tables while the worker hashes. Digests must equal
+/// sha256sum's whichever way the bytes were read.
+@Suite struct LargeFileHashingTests {
+    /// 24 MiB of deterministic bytes: six 4 MiB windows, above the 16 MiB (four-window)
+    /// prefetch threshold. With `tail`, a second file of just over two windows.
     private func largeModel(in scratch: Scratch, tail: Bool = true) throws -> String {
         var generator = SplitMix64(seed: 7)
         var data = Data(count: 24 << 20)
@@ -19,12 +19,13 @@ import Testing
         return scratch.path("big")
     }
 
-    /// Jobs 1: no read-ahead; 2: one worker per file; 4: each of the two workers reads ahead.
-    @Test(arguments: ["1", "2", "4"])
-    func digestsMatchSha256sumWhateverTheJobCount(_ jobs: String) throws {
+    /// Jobs 1: no prefetch; 2: one worker per file; 4: each of the two workers prefetches.
+    /// `pread` is the copying read that mapped windows replaced.
+    @Test(arguments: ["1", "2", "4"], ["mmap", "pread"])
+    func digestsMatchSha256sumWhateverTheJobCount(_ jobs: String, _ mode: String) throws {
         let scratch = try Scratch()
         let model = try largeModel(in: scratch)
-        let ours = try CLI.run(["hash", model, "--jobs", jobs, "--quiet"])
+        let ours = try CLI.run(["hash", model, "--jobs", jobs, "--quiet"], environment: ["ARTEFACT_READ_MODE": mode])
         #expect(ours.status == 0, "\(ours.stderr)")
         let theirs = try CLI.runTool("sha256sum", ["tail.bin", "weights.bin"], directory: URL(fileURLWithPath: model))
         let expected = theirs.stdout.split(separator: "\n").map(String.init)
@@ -33,7 +34,7 @@ import Testing
     }
 
     /// One file and two jobs: the only configuration where every item has a spare core.
-    @Test func signAndVerifyAgreeOnTheReadAheadPath() throws {
+    @Test func signAndVerifyAgreeOnThePrefetchingPath() throws {
         let scratch = try Scratch()
         let model = try largeModel(in: scratch, tail: false)
         let keys = try KeyPair.generate(in: scratch)
