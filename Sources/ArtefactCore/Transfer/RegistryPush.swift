@@ -1,5 +1,3 @@
-import Glibc
-
 /// Pushes a stored model version to a registry: every blob the registry lacks (uploads
 /// resume from where a cut connection left them), then the model manifest tagged with the
 /// version, then the signature manifest under the `sha256-<digest>.sig` tag (registries
@@ -40,7 +38,7 @@ enum RegistryPush {
             let resumeURL = try layout.has(state) ? String(decoding: try layout.read(state, limit: 8192), as: UTF8.self) : nil
             let file: HTTPBodyFile
             do {
-                file = HTTPBodyFile(try layout.directory.openFile(StoreLayout.Relative.blob(blob.digest), O_RDONLY | O_NONBLOCK))
+                file = HTTPBodyFile(try layout.directory.openForReading(StoreLayout.Relative.blob(blob.digest)))
             } catch {
                 throw error.asArtefactError
             }
