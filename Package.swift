@@ -40,12 +40,17 @@ let package = Package(
         ),
         .executableTarget(
             name: "artefact",
-            dependencies: ["ArtefactCLI"],
+            dependencies: ["ArtefactCLI", "ArtefactCore"],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "ArtefactCoreTests",
             dependencies: ["ArtefactCore"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ArtefactCLITests",
+            dependencies: ["ArtefactCLI", "ArtefactCore"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -15,9 +15,10 @@ source scripts/lib/packages.sh
 
 ensure_test_dependencies
 
-# The suites whose code runs on several threads: parallel and read-ahead hashing, and
-# transfers (concurrent, deduplicating, sharded, into and out of stores).
-THREADED_SUITES='ReadAheadHashingTests|HashCommandTests|ShardModeTests|ConcurrentTransferTests|StoreTransferTests|StoreDedupTests|KnownAnswerTests'
+# The suites whose code runs on several threads: in-process command-line runs in parallel,
+# parallel and read-ahead hashing, and transfers (concurrent, deduplicating, sharded, into
+# and out of stores).
+THREADED_SUITES='ContextIsolationTests|ReadAheadHashingTests|HashCommandTests|ShardModeTests|ConcurrentTransferTests|StoreTransferTests|StoreDedupTests|KnownAnswerTests'
 
 # Runs one sanitized build and test run: sanitizer name, then extra `swift test` arguments.
 run_sanitized() {

@@ -10,8 +10,19 @@ public enum ArtefactCommandLine {
         StoreCommand.self, TransferCommand.self, AuditCommand.self, DiffCommand.self,
     ] }
 
-    /// Runs `arguments` (without the program name) and returns the exit code.
+    /// Runs `arguments` (without the program name) on the process's standard streams and
+    /// environment, and returns the exit code.
     public static func run(_ arguments: [String]) -> Int32 {
+        run(arguments, context: .process)
+    }
+
+    /// Runs `arguments` writing to `context.output` and reading `context.environment`, and
+    /// returns the exit code. Runs on different tasks may go on at once.
+    public static func run(_ arguments: [String], context: CommandContext) -> Int32 {
+        CommandContext.$current.withValue(context) { runInCurrentContext(arguments) }
+    }
+
+    private static func runInCurrentContext(_ arguments: [String]) -> Int32 {
         do {
             return try dispatch(arguments)
         } catch let error as ArtefactError {

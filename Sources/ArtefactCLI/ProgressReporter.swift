@@ -1,69 +1,65 @@
 import ArtefactCore
-import Glibc
 import Synchronization
 
 /// Shows hashing progress on stderr: only when stderr is a terminal, only without
-/// `--quiet`, and only once the work has run for a second.
+/// `--quiet`, and only once the work has run for a second. It draws from a thread of its
+/// own, which sees no task-local context, so it keeps the run's output sink.
 final class ProgressReporter: Sendable {
     private let progress: HashProgress
     private let finished = Atomic<Bool>(false)
-    private let thread = Mutex<pthread_t?>(nil)
+    private let thread = Mutex<BackgroundThread?>(nil)
     private let label: String
+    private let output: any OutputSink
 
     /// A reporter for `tree`, or nil when progress should not be shown.
     static func start(for tree: ScannedTree, label: String, quiet: Bool) -> ProgressReporter? {
         guard !quiet, Console.standardErrorIsTerminal else { return nil }
-        let reporter = ProgressReporter(progress: HashProgress(totalBytes: tree.totalBytes), label: label)
+        let reporter = ProgressReporter(progress: HashProgress(totalBytes: tree.totalBytes), label: label,
+                                        output: CommandContext.current.output)
         reporter.launch()
         return reporter
     }
 
-    private init(progress: HashProgress, label: String) {
+    private init(progress: HashProgress, label: String, output: any OutputSink) {
         self.progress = progress
         self.label = label
+        self.output = output
     }
 
     var counter: HashProgress { progress }
 
     private func launch() {
-        let box = Unmanaged.passRetained(self)
-        var handle = pthread_t()
-        if pthread_create(&handle, nil, { argument in
-            let reporter = Unmanaged<ProgressReporter>.fromOpaque(argument!).takeRetainedValue()
-            reporter.loop()
-            return nil
-        }, box.toOpaque()) == 0 {
-            thread.withLock { $0 = handle }
-        } else {
-            box.release()
-        }
+        let started = BackgroundThread.start { [self] in loop() }
+        thread.withLock { $0 = started }
     }
 
     private func loop() {
-        let start = Self.monotonicSeconds()
+        let clock = ContinuousClock()
+        let start = clock.now
         var shown = false
         while !finished.load(ordering: .acquiring) {
-            usleep(200_000)
-            let elapsed = Self.monotonicSeconds() - start
+            BackgroundThread.sleep(milliseconds: 200)
+            let elapsed = Self.seconds(start.duration(to: clock.now))
             guard elapsed >= 1 else { continue }
             let done = progress.bytesDone
             let rate = Double(done) / elapsed
-            Console.error("\r\(label) \(Self.format(bytes: done)) of \(Self.format(bytes: progress.totalBytes)) (\(Self.format(bytes: Int64(rate)))/s)\u{1B}[K")
+            draw("\r\(label) \(Self.format(bytes: done)) of \(Self.format(bytes: progress.totalBytes)) (\(Self.format(bytes: Int64(rate)))/s)\u{1B}[K")
             shown = true
         }
-        if shown { Console.error("\r\u{1B}[K") }
+        if shown { draw("\r\u{1B}[K") }
     }
+
+    private func draw(_ text: TerminalText) { output.writeError(text.text) }
 
     /// Stops the reporter and clears its line.
     func stop() {
         finished.store(true, ordering: .releasing)
-        if let handle = thread.withLock({ $0 }) { pthread_join(handle, nil) }
+        thread.withLock { $0 }?.join()
     }
 
-    static func monotonicSeconds() -> Double {
-        var now = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &now)
-        return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
+    private static func seconds(_ duration: Duration) -> Double {
+        let parts = duration.components
+        return Double(parts.seconds) + Double(parts.attoseconds) / 1e18
     }
 
     static func format(bytes: Int64) -> String {

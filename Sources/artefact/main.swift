@@ -1,4 +1,4 @@
 import ArtefactCLI
-import Glibc
+import ArtefactCore
 
-exit(ArtefactCommandLine.run(Array(CommandLine.arguments.dropFirst())))
+exitProcess(ArtefactCommandLine.run(Array(CommandLine.arguments.dropFirst())))

@@ -87,21 +87,4 @@ import Testing
         let text = try CLI.run(["hash", model]).stdout
         #expect(document["modelDigest"] as? String == (try Self.modelDigest(text)))
     }
-
-    @Test func ignoreLeavesFilesOut() throws {
-        let scratch = try Scratch()
-        let model = try scratch.makeModel()
-        let result = try CLI.run(["hash", model, "--ignore", "tokenizer/"])
-        #expect(result.status == 0, "\(result.stderr)")
-        #expect(!result.stdout.contains("tokenizer/"))
-        #expect(result.stdout.contains("  config.json\n"))
-    }
-
-    @Test func badHashFlagsAreRefused() throws {
-        let scratch = try Scratch()
-        let model = try scratch.makeModel()
-        expectBadInput(try CLI.run(["hash", model, "--shard-size", "10"]), mentioning: ["below the minimum"])
-        expectBadInput(try CLI.run(["hash", model, "--jobs", "0"]), mentioning: ["--jobs"])
-        expectBadInput(try CLI.run(["hash", scratch.path("absent")]), mentioning: ["does not exist"])
-    }
 }

@@ -98,39 +98,18 @@ enum AuditCommand: Command {
     }
 
     private static func export(_ store: ModelStore) throws -> Int32 {
-        let log = try store.auditLog(passphrase: PassphraseSource.auditKeyPassphrase())
-        let document = try withExtendedLifetime(try StoreLock(layout: store.layout)) { () throws -> JSONValue in
-            let verification = try AuditVerifier.verify(log)
-            guard verification.isIntact else {
-                throw ArtefactError.rejected("not exporting a damaged log: \(verification.problems[0])")
-            }
-            let checkpoint = try log.checkpointNow()
-            return jsonObject([
-                ("store", .string(store.layout.root)), ("environment", .string(store.configuration.environment)),
-                ("exportedAt", .string(Timestamp.now.description)),
-                ("auditKey", log.anchor.map { .string($0.key.keyID) } ?? .null),
-                ("checkpoint", checkpoint?.json ?? .null),
-                ("entries", .array(try log.entries().map(\.json))),
-            ])
-        }
-        Console.outJSON(document)
+        Console.outJSON(try AuditExport.document(of: store, auditPassphrase: PassphraseSource.auditKeyPassphrase()))
         return ExitStatus.success
     }
 
     private static func recover(_ store: ModelStore, note: String?, newKeyPath: String?) throws -> Int32 {
         let passphrase = try PassphraseSource.auditKeyPassphrase()
-        let log = try newKeyPath.map { path in
-            try store.auditLog(signingWith: try PrivateKeyFile.read(path: path, passphrase: passphrase), keyPath: path)
-        } ?? store.auditLog(passphrase: passphrase)
-        let outcome = try withExtendedLifetime(try StoreLock(layout: store.layout)) { () throws -> AuditRecovery.Outcome in
-            let damage = try AuditRecovery.requireDamaged(log)
-            if let newKeyPath, let key = log.checkpointKey { try store.recordAuditKey(path: newKeyPath, key: key) }
-            return try AuditRecovery.beginNewSegment(log, damage: damage, endpoint: store.endpoint, note: note)
-        }
+        let newKey = try newKeyPath.map { path in (path: path, key: try PrivateKeyFile.read(path: path, passphrase: passphrase)) }
+        let outcome = try AuditRecovery.recover(store, note: note, newKey: newKey, auditPassphrase: passphrase)
         var text: TerminalText = "the crossing log of \(store.layout.root) did not verify: \(outcome.problems[0])\n"
         if let archived = outcome.archivedLog { text += "kept the damaged log as \(archived)\n" }
         if let archived = outcome.archivedCheckpoint { text += "kept its checkpoint as \(archived)\n" }
-        let signing: TerminalText = log.anchor.map { anchor -> TerminalText in
+        let signing: TerminalText = outcome.anchor.map { anchor -> TerminalText in
             ", signed with audit key \(anchor.key.keyID) from \(anchor.originDescription)"
         } ?? " (no audit key: hash chain only)"
         text += "began a new log: entry 1 (audit-recover) records the break\(signing)\n"

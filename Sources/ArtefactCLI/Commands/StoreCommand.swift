@@ -60,12 +60,8 @@ enum StoreCommand: Command {
         let tlsGiven = ["--tls-ca", "--tls-cert", "--tls-key"].contains { arguments.value($0) != nil }
         let tls = tlsGiven ? StoredTLSFiles(caFile: arguments.value("--tls-ca"), certificateFile: arguments.value("--tls-cert"),
                                             keyFile: arguments.value("--tls-key")) : nil
-        let store = try ModelStore.initialize(at: directory, environment: environment, policyPath: policy, auditKey: auditKey, tls: tls)
-        let log = try store.auditLog(passphrase: PassphraseSource.auditKeyPassphrase())
-        try withExtendedLifetime(try StoreLock(layout: store.layout)) {
-            _ = try log.begin(AuditDraft(action: .storeInit, destination: store.endpoint, result: .ok,
-                                     reason: "store created under policy \(store.configuration.policyPath)"))
-        }
+        let (store, log) = try ModelStore.create(at: directory, environment: environment, policyPath: policy, auditKey: auditKey, tls: tls,
+                                                 auditPassphrase: PassphraseSource.auditKeyPassphrase())
         let checkpoints: String
         switch log.anchor?.origin {
         case nil: checkpoints = "none (hash chain only)"
@@ -131,14 +127,7 @@ enum StoreCommand: Command {
     private static func collect(_ directory: String, _ arguments: ScannedArguments) throws -> Int32 {
         try arguments.allowOnly([], subcommand: "store gc")
         let store = try ModelStore.open(directory)
-        let log = try store.auditLog(passphrase: PassphraseSource.auditKeyPassphrase())
-        let result = try withExtendedLifetime(try StoreLock(layout: store.layout)) { () throws -> StoreGarbageCollector.Result in
-            try log.requireIntact()
-            let result = try StoreGarbageCollector.collect(store)
-            try log.append(AuditDraft(action: .gc, destination: store.endpoint, result: .ok,
-                                      reason: "removed \(result.removedBlobs) blob(s) and \(result.removedPartials) partial upload(s)"))
-            return result
-        }
+        let result = try store.collectGarbage(auditPassphrase: PassphraseSource.auditKeyPassphrase())
         Console.out("removed \(result.removedBlobs) unreferenced blob(s) (\(ProgressReporter.format(bytes: result.removedBytes))) and \(result.removedPartials) partial upload(s)\n")
         return ExitStatus.success
     }

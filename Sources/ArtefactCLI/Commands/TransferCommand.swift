@@ -48,19 +48,14 @@ enum TransferCommand: Command {
         guard arguments.positionals.count == 2 else {
             throw ArtefactError.badInput("'transfer' takes SRC and DST; see 'artefact transfer --help'")
         }
-        let (sourcePath, destinationPath) = (arguments.positionals[0], arguments.positionals[1])
         let (name, version) = try modelSelector(arguments.value("--model"))
-        let registry = { (text: String) in try RegistryAccessOptions.access(text, arguments: arguments,
-                                                                              localStores: [sourcePath, destinationPath]) }
-        let source = try TransferEndpointParser.source(sourcePath, name: name, version: version, signature: arguments.value("--signature"),
-                                                       registry: registry)
-        let destination = try TransferEndpointParser.destination(destinationPath, registry: registry)
+        let (source, destination) = try TransferEndpointParser.parse(
+            source: arguments.positionals[0], destination: arguments.positionals[1], name: name, version: version,
+            signature: arguments.value("--signature"), registryOptions: { try RegistryAccessOptions.options(arguments) })
         let now = try ArgumentValues.moment(arguments.value("--at"))
-        // A crossing may be judged later than now (to rehearse an expiry), never earlier:
-        // moving the clock back would let an expired model in.
-        guard now.secondsSinceEpoch >= Timestamp.now.secondsSinceEpoch - 60 else {
-            throw ArtefactError.badInput("--at cannot move a crossing's clock back; expired models must be re-signed")
-        }
+        // ModelTransfer.run enforces this too; checked here as well so the usage error comes
+        // before --jobs and the audit passphrase are read, as it always has.
+        try TransferClock.requireNotBack(now)
         let request = TransferRequest(source: source, destination: destination, expectedName: name, expectedVersion: version,
                                       now: now,
                                       jobs: try ArgumentValues.jobs(arguments.value("--jobs")),
@@ -115,32 +110,5 @@ enum TransferCommand: Command {
                                                     ("reason", .string($0.reason))]) })
             } ?? .null),
         ])
-    }
-}
-
-/// Tells stores, model directories and export targets apart on the command line.
-enum TransferEndpointParser {
-    static func source(_ path: String, name: String?, version: String?, signature: String?,
-                       registry: (String) throws -> RegistryAccess) throws -> TransferSource {
-        if path.hasPrefix(RegistryReference.scheme) { return .registry(try registry(path)) }
-        if StoreLayout.isStore(path) {
-            guard let name else { throw ArtefactError.badInput("\(path) is a store: name the model with --model NAME[@VERSION]") }
-            return .store(try ModelStore.open(path), name: name, version: version)
-        }
-        guard FileSystem.exists(path) else { throw ArtefactError.badInput("\(path) does not exist; name a signed model directory or a store") }
-        return .directory(try ModelLocation(modelPath: path, signaturePath: signature))
-    }
-
-    static func destination(_ path: String, registry: (String) throws -> RegistryAccess) throws -> TransferDestination {
-        if path.hasPrefix(RegistryReference.scheme) { return .registry(try registry(path)) }
-        if StoreLayout.isStore(path) { return .store(try ModelStore.open(path)) }
-        guard FileSystem.exists(path) else { return .export(path) }
-        guard FileSystem.isDirectory(path) else {
-            throw ArtefactError.badInput("\(path) is a file; the destination must be a store or a new or empty directory")
-        }
-        guard try FileSystem.isEmptyDirectory(path) else {
-            throw ArtefactError.badInput("\(path) is a non-empty directory and not a store; export needs a new or empty directory, or create a store there with 'artefact store init'")
-        }
-        return .export(path)
     }
 }

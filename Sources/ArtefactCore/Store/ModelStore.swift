@@ -1,5 +1,3 @@
-import Glibc
-
 /// A local model store: an OCI image layout directory with artefact's policy, state and
 /// crossing log beside it (see `Docs/STORE.md`). Blobs are content-addressed, so a file
 /// shared by two model versions is stored once.
@@ -37,7 +35,7 @@ public final class ModelStore: Sendable {
 
     /// Creates a store in `path`, which must be absent or an empty directory. The policy
     /// must parse and be for `environment`.
-    public static func initialize(at path: String, environment: String, policyPath: String,
+    static func initialize(at path: String, environment: String, policyPath: String,
                                   auditKey: (path: String, key: SigningKey)?, tls: StoredTLSFiles? = nil) throws -> ModelStore {
         if FileSystem.exists(path) {
             guard FileSystem.isDirectory(path) else { throw ArtefactError.badInput("\(path) exists and is not a directory") }
@@ -142,11 +140,15 @@ public final class ModelStore: Sendable {
     /// Whether blob `digest` is in the store. Anything but a regular file in its place (a
     /// planted symlink) is refused rather than taken for the blob.
     public func hasBlob(_ digest: SHA256Digest) throws -> Bool {
-        let info: stat?
-        do { info = try layout.directory.statusIfPresent(StoreLayout.Relative.blob(digest)) } catch { throw error.asArtefactError }
-        guard let info else { return false }
-        guard FileKind.isRegular(info.st_mode) else {
-            throw ArtefactError.badInput("store \(layout.root): \(StoreLayout.Relative.blob(digest)) is a \(FileKind.name(info.st_mode)), not a regular file; run 'artefact store verify \(layout.root)'")
+        let found: (isRegular: Bool, kind: String)?
+        do {
+            found = try layout.directory.statusIfPresent(StoreLayout.Relative.blob(digest)).map { ($0.isRegularFile, $0.kindName) }
+        } catch {
+            throw error.asArtefactError
+        }
+        guard let found else { return false }
+        guard found.isRegular else {
+            throw ArtefactError.badInput("store \(layout.root): \(StoreLayout.Relative.blob(digest)) is a \(found.kind), not a regular file; run 'artefact store verify \(layout.root)'")
         }
         return true
     }
@@ -179,7 +181,7 @@ public final class ModelStore: Sendable {
                 return
             }
             try layout.directory.renameWithoutReplacing(relative, to: StoreLayout.Relative.blob(digest))
-        } catch let error as SystemCallError where error.code == EEXIST && error.detail == nil {
+        } catch let error as SystemCallError where error.isAlreadyExisting {
             // Another writer installed the same content first.
             try? layout.directory.removeFile(relative)
         } catch let error as SystemCallError {
@@ -193,15 +195,20 @@ public final class ModelStore: Sendable {
     /// rewrites the index in one atomic step (the moment the model appears), then records
     /// the version for rollback protection.
     public func publish(_ image: ModelImage, version: ModelVersion) throws {
+        try publish(image, version: version, onto: index(), state: state())
+    }
+
+    /// `publish` onto the index and state the caller read under the store lock it holds.
+    func publish(_ image: ModelImage, version: ModelVersion, onto index: StoreIndex, state: StoreState) throws {
         for blob in image.metadataBlobs { try writeBlob(blob) }
         for layer in image.layers where try !hasBlob(layer.digest) {
             throw ArtefactError.operational("blob \(layer.digest.prefixed) for \(layer.annotations[OCIMediaType.titleAnnotation] ?? "") is missing; nothing was published")
         }
         do { try layout.directory.openDirectory(StoreLayout.Relative.blobs).sync() } catch { throw error.asArtefactError }
-        var index = try self.index()
+        var index = index
         index.add(image)
         try index.write(layout)
-        var state = try self.state()
+        var state = state
         state.record(name: image.manifest.name, version: version, modelDigest: image.manifest.modelDigest.prefixed)
         try state.write(layout)
     }

@@ -1,5 +1,3 @@
-import Glibc
-
 /// The blobs a store's index reaches: every manifest, and each manifest's config and layers.
 enum StoreReferences {
     /// Digests of every referenced blob, and the references that could not be read.
@@ -33,8 +31,8 @@ enum StoreReferences {
             var blobs: [(digest: SHA256Digest, size: Int64)] = []
             for name in try directory.entries() {
                 guard let digest = SHA256Digest(hex: name), let info = try directory.statusIfPresent(name),
-                      FileKind.isRegular(info.st_mode) else { continue }
-                blobs.append((digest, Int64(info.st_size)))
+                      info.isRegularFile else { continue }
+                blobs.append((digest, info.byteCount))
             }
             return (directory, blobs)
         } catch {
@@ -53,8 +51,8 @@ enum StoreReferences {
                 for name in try directory.entries().sorted() {
                     let path = relative.isEmpty ? name : "\(relative)/\(name)"
                     guard let info = try directory.statusIfPresent(name) else { continue }
-                    if FileKind.isSymlink(info.st_mode) { found.append(path) }
-                    if FileKind.isDirectory(info.st_mode) { pending.append(path) }
+                    if info.isSymlink { found.append(path) }
+                    if info.isDirectory { pending.append(path) }
                 }
             }
         } catch {

@@ -1,5 +1,3 @@
-import Glibc
-
 /// Where everything lives inside a store directory: an OCI image layout (`oci-layout`,
 /// `index.json`, `blobs/sha256/`) plus artefact's own files under `artefact/`.
 ///
@@ -71,7 +69,7 @@ public struct StoreLayout: Sendable {
     func symlinkAmongOwnEntries() throws -> String? {
         for entry in Self.ownEntries {
             do {
-                if let info = try directory.statusIfPresent(entry), FileKind.isSymlink(info.st_mode) { return entry }
+                if let info = try directory.statusIfPresent(entry), info.isSymlink { return entry }
             } catch where error.detail != nil {
                 return entry
             } catch {

@@ -1,8 +1,9 @@
 import Glibc
 
-/// The process's standard output and standard error, which it does not own: writing to
+/// The process's standard input, output and error, which it does not own: writing to
 /// them never closes them, unlike a `FileDescriptor`.
 public enum StandardStream: Int32, Sendable {
+    case input = 0
     case output = 1
     case error = 2
 
@@ -17,6 +18,11 @@ public enum StandardStream: Int32, Sendable {
                 written += count
             }
         }
+    }
+
+    /// `text` as UTF-8, written as `write(_:)` writes bytes.
+    public func write(_ text: String) {
+        write(Array(text.utf8))
     }
 
     /// `isatty(3)`.

@@ -1,5 +1,3 @@
-import Glibc
-
 /// Writes a model out as a plain directory for an inference server: files, directories,
 /// symlinks and the bundle go into a temporary directory beside the destination, which is
 /// renamed into place only when complete.
@@ -59,7 +57,7 @@ enum DirectoryExport {
         } catch {
             try? parent.removeTree(temporaryName)
             if let failure = error as? SystemCallError {
-                if failure.code == EEXIST && failure.detail == nil {
+                if failure.isAlreadyExisting {
                     throw ArtefactError.badInput("\(failure.path ?? target) already exists; an export never replaces anything: remove it or choose another path")
                 }
                 throw failure.asArtefactError
@@ -74,10 +72,10 @@ enum DirectoryExport {
     private static func checkNothingIsReplaced(in parent: Directory, name: String, target: String, bundleName: String?) throws -> Bool {
         do {
             if let bundleName, let info = try parent.statusIfPresent(bundleName) {
-                throw ArtefactError.badInput("\(parent.describe(bundleName)) already exists (a \(FileKind.name(info.st_mode))); an export never replaces a file: remove it or export elsewhere")
+                throw ArtefactError.badInput("\(parent.describe(bundleName)) already exists (a \(info.kindName)); an export never replaces a file: remove it or export elsewhere")
             }
             guard let info = try parent.statusIfPresent(name) else { return false }
-            guard FileKind.isDirectory(info.st_mode), try parent.openDirectory(name).entryNames().isEmpty else {
+            guard info.isDirectory, try parent.openDirectory(name).entryNames().isEmpty else {
                 throw ArtefactError.badInput("\(target) already exists and is not an empty directory; an export never replaces anything: remove it or export elsewhere")
             }
             return true
@@ -91,7 +89,7 @@ enum DirectoryExport {
     /// directory and a link, or lies under a link) means the signed manifest cannot be laid
     /// out: the artefact is rejected.
     private static func creatingSignedEntry(_ path: String, _ body: () throws -> Void) throws {
-        do { try body() } catch let error as SystemCallError where error.code == EEXIST || error.code == ELOOP || error.code == ENOTDIR {
+        do { try body() } catch let error as SystemCallError where error.isCollision {
             throw ArtefactError.rejected("the signed entry \(path) cannot be laid out: \(error)")
         }
     }

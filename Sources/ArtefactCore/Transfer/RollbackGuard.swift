@@ -11,6 +11,13 @@ enum RollbackGuard {
 
     /// What to record, or nil when this exact model is already in the store.
     static func check(_ manifest: ModelManifest, destination store: ModelStore, policy: TrustPolicy) throws -> Decision? {
+        try check(manifest, index: store.index, state: store.state, policy: policy)
+    }
+
+    /// `check` over the store's index and state as the caller read them (read only once
+    /// the signed version is known to be valid).
+    static func check(_ manifest: ModelManifest, index readIndex: () throws -> StoreIndex, state readState: () throws -> StoreState,
+                      policy: TrustPolicy) throws -> Decision? {
         guard let text = manifest.version else {
             throw TransferRejection(check: .version, reason: "\(manifest.name) has no signed version; a store accepts only versioned models (sign with --version)",
                                     manifest: manifest)
@@ -20,13 +27,13 @@ enum RollbackGuard {
                                     manifest: manifest)
         }
         let digest = manifest.modelDigest.prefixed
-        let index = try store.index()
+        let index = try readIndex()
         if let present = index.models.first(where: { $0.name == manifest.name && ModelVersion.same($0.version, text) }) {
             if present.modelDigest == digest { return nil }
             throw TransferRejection(check: .rollback, reason: "\(manifest.name)@\(text) is already in the store with digest \(present.modelDigest); the same version with different content is refused",
                                     manifest: manifest)
         }
-        let state = try store.state()
+        let state = try readState()
         var highest = state.highest[manifest.name].flatMap { ModelVersion($0.version) }
         for model in index.models where model.name == manifest.name {
             if let stored = model.version.flatMap(ModelVersion.init), highest.map({ stored > $0 }) ?? true { highest = stored }

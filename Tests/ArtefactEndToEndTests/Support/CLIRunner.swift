@@ -18,10 +18,11 @@ enum CLI {
         return runner.deletingLastPathComponent().appendingPathComponent("artefact")
     }()
 
-    /// Runs `artefact ARGUMENTS` with a clean environment plus `environment`.
+    /// Runs `artefact ARGUMENTS` with a clean environment plus `environment`; a run that
+    /// outlives `timeout` seconds is killed and throws `ChildTimedOut`.
     @discardableResult
     static func run(_ arguments: [String], environment: [String: String] = [:], stdin: Data? = nil,
-                    directory: URL? = nil) throws -> CLIResult {
+                    directory: URL? = nil, timeout: Double = ChildDeadline.defaultSeconds) throws -> CLIResult {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -29,13 +30,14 @@ enum CLI {
         base.merge(environment) { _, new in new }
         process.environment = base
         if let directory { process.currentDirectoryURL = directory }
-        return try runCapturing(process, stdin: stdin)
+        return try runCapturing(process, stdin: stdin, timeout: timeout)
     }
 
-    /// Runs any program (openssl, python3, sha256sum) and captures its output.
+    /// Runs any program (openssl, python3, sha256sum) and captures its output; killed and
+    /// `ChildTimedOut` after `timeout` seconds.
     @discardableResult
     static func runTool(_ tool: String, _ arguments: [String], environment: [String: String] = [:],
-                        directory: URL? = nil) throws -> CLIResult {
+                        directory: URL? = nil, timeout: Double = ChildDeadline.defaultSeconds) throws -> CLIResult {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = [tool] + arguments
@@ -43,10 +45,10 @@ enum CLI {
         base.merge(environment) { _, new in new }
         process.environment = base
         if let directory { process.currentDirectoryURL = directory }
-        return try runCapturing(process, stdin: nil)
+        return try runCapturing(process, stdin: nil, timeout: timeout)
     }
 
-    private static func runCapturing(_ process: Process, stdin: Data?) throws -> CLIResult {
+    private static func runCapturing(_ process: Process, stdin: Data?, timeout: Double) throws -> CLIResult {
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out
@@ -54,25 +56,41 @@ enum CLI {
         let input = Pipe()
         process.standardInput = input
         try process.run()
-        if let stdin { input.fileHandleForWriting.write(stdin) }
-        try input.fileHandleForWriting.close()
-        // Read both pipes concurrently so a full pipe cannot stall the child.
-        let errorData = LockedData()
-        let reader = Thread { errorData.set(err.fileHandleForReading.readDataToEndOfFile()) }
-        reader.start()
-        let outputData = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        while !errorData.isSet { usleep(1000) }
+        // Feed stdin and drain both pipes on threads of their own, so neither a child that
+        // never reads nor one that fills a pipe can stall the test past its deadline.
+        let writer = Thread {
+            if let stdin { input.fileHandleForWriting.write(stdin) }
+            try? input.fileHandleForWriting.close()
+        }
+        writer.start()
+        let outputData = Drained(out)
+        let errorData = Drained(err)
+        guard ChildDeadline.wait(for: process, upTo: timeout) else {
+            throw ChildTimedOut(command: [process.executableURL?.lastPathComponent ?? "?"] + (process.arguments ?? []),
+                                seconds: timeout)
+        }
         return CLIResult(status: process.terminationStatus,
-                         stdout: String(decoding: outputData, as: UTF8.self),
-                         stderr: String(decoding: errorData.value, as: UTF8.self))
+                         stdout: String(decoding: outputData.value(), as: UTF8.self),
+                         stderr: String(decoding: errorData.value(), as: UTF8.self))
     }
 }
 
-private final class LockedData: @unchecked Sendable {
-    private let lock = NSLock()
-    private var data: Data?
-    func set(_ value: Data) { lock.lock(); data = value; lock.unlock() }
-    var isSet: Bool { lock.lock(); defer { lock.unlock() }; return data != nil }
-    var value: Data { lock.lock(); defer { lock.unlock() }; return data ?? Data() }
+/// A pipe read to its end on a thread of its own.
+private final class Drained: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    private var data = Data()
+
+    init(_ pipe: Pipe) {
+        Thread { [self] in
+            data = pipe.fileHandleForReading.readDataToEndOfFile()
+            done.signal()
+        }.start()
+    }
+
+    /// Everything the pipe carried, once the writer has closed it. `data` is written once,
+    /// before the signal, and read only after it.
+    func value() -> Data {
+        done.wait()
+        return data
+    }
 }

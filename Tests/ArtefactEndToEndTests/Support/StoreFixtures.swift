@@ -207,9 +207,12 @@ final class BackgroundRun {
     /// Sends SIGKILL, as `kill -9` would.
     func kill() { _ = Glibc.kill(process.processIdentifier, SIGKILL) }
 
-    /// Waits for the end and collects the output.
-    func wait() -> Ending {
-        process.waitUntilExit()
+    /// Waits for the end and collects the output. A run that outlives `timeout` seconds is
+    /// killed and fails the test.
+    func wait(timeout: Double = ChildDeadline.defaultSeconds) -> Ending {
+        if !ChildDeadline.wait(for: process, upTo: timeout) {
+            Issue.record(Comment(rawValue: ChildTimedOut(command: ["artefact"] + (process.arguments ?? []), seconds: timeout).description))
+        }
         let read = { (path: String) in (try? String(contentsOfFile: path, encoding: .utf8)) ?? "" }
         return Ending(reason: process.terminationReason, status: process.terminationStatus, stdout: read(outputPath),
                       stderr: read(errorPath))

@@ -1,0 +1,24 @@
+/// Everything a transfer needs besides the endpoints.
+public struct TransferRequest {
+    public var source: TransferSource
+    public var destination: TransferDestination
+    /// `--model NAME[@VERSION]` for a directory source: what the signed model must be.
+    public var expectedName: String?
+    public var expectedVersion: String?
+    /// The time the crossing is judged at; never earlier than now (`TransferClock`).
+    public var now: Timestamp
+    public var jobs: Int
+    /// The passphrase of an encrypted audit key.
+    public var auditPassphrase: SecretBytes?
+
+    public init(source: TransferSource, destination: TransferDestination, expectedName: String? = nil, expectedVersion: String? = nil,
+                now: Timestamp = .now, jobs: Int = onlineProcessorCount, auditPassphrase: SecretBytes? = nil) {
+        self.source = source
+        self.destination = destination
+        self.expectedName = expectedName
+        self.expectedVersion = expectedVersion
+        self.now = now
+        self.jobs = jobs
+        self.auditPassphrase = auditPassphrase
+    }
+}
