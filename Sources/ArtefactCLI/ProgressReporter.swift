@@ -7,7 +7,7 @@ import Synchronization
 final class ProgressReporter: Sendable {
     private let progress: HashProgress
     private let finished = Atomic<Bool>(false)
-    private let thread = Mutex<BackgroundThread?>(nil)
+    private let thread = Mutex<JoinableThread?>(nil)
     private let label: String
     private let output: any OutputSink
 
@@ -29,7 +29,7 @@ final class ProgressReporter: Sendable {
     var counter: HashProgress { progress }
 
     private func launch() {
-        let started = BackgroundThread.start { [self] in loop() }
+        let started = JoinableThread.start { [self] in loop() }
         thread.withLock { $0 = started }
     }
 
@@ -38,7 +38,7 @@ final class ProgressReporter: Sendable {
         let start = clock.now
         var shown = false
         while !finished.load(ordering: .acquiring) {
-            BackgroundThread.sleep(milliseconds: 200)
+            sleepOnThisThread(milliseconds: 200)
             let elapsed = Self.seconds(start.duration(to: clock.now))
             guard elapsed >= 1 else { continue }
             let done = progress.bytesDone

@@ -4,12 +4,15 @@ import ArtefactCore
 /// environment (the transfer layer adds the local store's configuration after both);
 /// credentials from the environment or a file, never argv.
 enum RegistryAccessOptions {
+    /// The run's environment: the process's, or the one an in-process caller gave.
+    private static var environment: CommandEnvironment { CommandContext.current.environment }
+
     static func options(_ arguments: ScannedArguments) throws -> RegistryOptions {
-        RegistryOptions(caFile: arguments.value("--tls-ca") ?? Environment.value("ARTEFACT_TLS_CA"),
-                        certificateFile: arguments.value("--tls-cert") ?? Environment.value("ARTEFACT_TLS_CERT"),
-                        keyFile: arguments.value("--tls-key") ?? Environment.value("ARTEFACT_TLS_KEY"),
+        RegistryOptions(caFile: arguments.value("--tls-ca") ?? environment.value("ARTEFACT_TLS_CA"),
+                        certificateFile: arguments.value("--tls-cert") ?? environment.value("ARTEFACT_TLS_CERT"),
+                        keyFile: arguments.value("--tls-key") ?? environment.value("ARTEFACT_TLS_KEY"),
                         useSystemCAs: arguments.has("--tls-system-ca"), requestTimeout: try networkTimeout(arguments),
-                        minimumRate: try minimumRate(), keyPassphrase: try Environment.secret("ARTEFACT_TLS_KEY_PASSPHRASE"),
+                        minimumRate: try minimumRate(), keyPassphrase: try environment.secret("ARTEFACT_TLS_KEY_PASSPHRASE"),
                         credentials: try credentials(file: arguments.value("--registry-credentials")))
     }
 
@@ -17,7 +20,7 @@ enum RegistryAccessOptions {
     /// take, 1 s to 30 days.
     static func networkTimeout(_ arguments: ScannedArguments) throws -> Int64 {
         let (text, source) = arguments.value("--network-timeout").map { ($0, "--network-timeout") }
-            ?? Environment.value("ARTEFACT_NETWORK_TIMEOUT").map { ($0, "ARTEFACT_NETWORK_TIMEOUT") } ?? (nil, "")
+            ?? environment.value("ARTEFACT_NETWORK_TIMEOUT").map { ($0, "ARTEFACT_NETWORK_TIMEOUT") } ?? (nil, "")
         guard let text else { return TLSSettings.defaultRequestTimeout }
         guard let seconds = Int64(text), (1...TLSSettings.maximumRequestTimeout).contains(seconds) else {
             throw ArtefactError.badInput("\(source) takes a whole number of seconds from 1 to \(TLSSettings.maximumRequestTimeout), not \"\(text)\"")
@@ -27,7 +30,7 @@ enum RegistryAccessOptions {
 
     /// `ARTEFACT_NETWORK_MIN_RATE`: the slowest a blob may stream, in bytes per second (K, M, G allowed).
     static func minimumRate() throws -> Int64 {
-        guard let text = Environment.value("ARTEFACT_NETWORK_MIN_RATE") else { return TLSSettings.defaultMinimumRate }
+        guard let text = environment.value("ARTEFACT_NETWORK_MIN_RATE") else { return TLSSettings.defaultMinimumRate }
         guard let rate = ArgumentValues.byteCount(text) else {
             throw ArtefactError.badInput("ARTEFACT_NETWORK_MIN_RATE takes bytes per second such as 262144 or 256K, not \"\(text)\"")
         }
@@ -47,8 +50,8 @@ enum RegistryAccessOptions {
             let password = try Array(line[(colon + 1)...]).withUnsafeBytes { try SecretBytes(copying: $0) }
             return RegistryCredentials(user: user, password: password)
         }
-        guard let user = Environment.value("ARTEFACT_REGISTRY_USER") else { return nil }
-        guard let password = try Environment.secret("ARTEFACT_REGISTRY_PASSWORD") else {
+        guard let user = environment.value("ARTEFACT_REGISTRY_USER") else { return nil }
+        guard let password = try environment.secret("ARTEFACT_REGISTRY_PASSWORD") else {
             throw ArtefactError.badInput("ARTEFACT_REGISTRY_USER is set but ARTEFACT_REGISTRY_PASSWORD is not")
         }
         return RegistryCredentials(user: user, password: password)

@@ -44,4 +44,14 @@ import Testing
             }
         }
     }
+
+    /// The registry options read the run's environment too, not the test process's.
+    @Test(arguments: [("ARTEFACT_NETWORK_MIN_RATE", "bogus", "ARTEFACT_NETWORK_MIN_RATE takes bytes per second"),
+                      ("ARTEFACT_NETWORK_TIMEOUT", "0", "ARTEFACT_NETWORK_TIMEOUT takes a whole number of seconds")])
+    func registryOptionsReadTheRunsEnvironment(_ setting: (String, String, String)) throws {
+        let workspace = try Workspace()
+        let arguments = ["transfer", "oci://127.0.0.1:1/repo:1", workspace.path("out")]
+        expectBadInput(artefact(arguments, environment: [setting.0: setting.1]), mentioning: [setting.2])
+        #expect(!workspace.exists("out"))
+    }
 }

@@ -1,5 +1,3 @@
-import Glibc
-
 /// What a caller says about a crossing; the log adds the sequence number, time, user,
 /// host and chain hash.
 public struct AuditDraft: Sendable {
@@ -85,7 +83,7 @@ public struct AuditLog: Sendable {
             result: draft.result, reason: draft.reason, transferID: draft.transferID, previousHash: previous)
         let line = entry.line
         do {
-            let file = try layout.directory.openFile(StoreLayout.Relative.auditLog, O_WRONLY | O_APPEND | O_CREAT, mode: 0o644)
+            let file = try layout.directory.openForAppending(StoreLayout.Relative.auditLog)
             try file.writeAll(line + [UInt8(ascii: "\n")])
             try file.sync()
         } catch {
@@ -136,7 +134,7 @@ public struct AuditLog: Sendable {
             do {
                 try layout.directory.renameWithoutReplacing(relative, to: target)
                 return "\(layout.root)/\(target)"
-            } catch where error.code == EEXIST && error.detail == nil && attempt < 100 {
+            } catch where error.isAlreadyExisting && attempt < 100 {
                 attempt += 1
                 target = "\(relative).broken-\(stamp)-\(attempt)"
             } catch {

@@ -1,5 +1,3 @@
-import Glibc
-
 /// A regular file found by the scanner, not yet hashed.
 public struct ScannedFile: Equatable, Sendable {
     public let path: String
@@ -63,21 +61,20 @@ public struct ModelTreeScanner {
 
     /// Scans `modelPath`, a directory or a single regular file.
     public func scan(_ modelPath: String) throws -> ScannedTree {
-        let info: stat
+        let info: FileStatus
         do { info = try FileSystem.linkStatus(modelPath) } catch { throw error.asArtefactError }
-        let mode = info.st_mode
         switch true {
-        case FileKind.isRegular(mode):
+        case info.isRegularFile:
             let name = FileSystem.baseName(modelPath)
             try checkName(name)
             let root = FileSystem.directoryName(modelPath)
             return ScannedTree(root: root, directory: try Self.openRoot(root),
-                               files: [ScannedFile(path: name, size: Int64(info.st_size))], symlinks: [])
-        case FileKind.isSymlink(mode) && FileSystem.isDirectory(modelPath):
+                               files: [ScannedFile(path: name, size: info.byteCount)], symlinks: [])
+        case info.isSymlink && FileSystem.isDirectory(modelPath):
             return try scanDirectory(modelPath)
-        case FileKind.isDirectory(mode):
+        case info.isDirectory:
             return try scanDirectory(modelPath)
-        case FileKind.isSymlink(mode):
+        case info.isSymlink:
             throw ArtefactError.badInput("\(modelPath) is a symlink; name the file it points to")
         default:
             throw ArtefactError.badInput("\(modelPath) is not a regular file or a directory")
@@ -107,15 +104,14 @@ public struct ModelTreeScanner {
                 if let earlier = seen[path] { throw TreeProblem.normalizationCollision(earlier, path) }
                 seen[path] = path
                 let absolute = "\(root)/\(path)"
-                let info: stat
+                let info: FileStatus
                 do { info = try rootDirectory.status(path) } catch { throw error.asArtefactError }
-                let mode = info.st_mode
-                if ignore.ignores(path, isDirectory: FileKind.isDirectory(mode)) { continue }
+                if ignore.ignores(path, isDirectory: info.isDirectory) { continue }
                 switch true {
-                case FileKind.isDirectory(mode): pending.append(path)
-                case FileKind.isRegular(mode): files.append(ScannedFile(path: path, size: Int64(info.st_size)))
-                case FileKind.isSymlink(mode): symlinks.append(try symlink(at: path, absolute: absolute, in: rootDirectory, canonicalRoot: canonicalRoot))
-                default: throw TreeProblem.specialFile(path: path, kind: FileKind.name(info.st_mode))
+                case info.isDirectory: pending.append(path)
+                case info.isRegularFile: files.append(ScannedFile(path: path, size: info.byteCount))
+                case info.isSymlink: symlinks.append(try symlink(at: path, absolute: absolute, in: rootDirectory, canonicalRoot: canonicalRoot))
+                default: throw TreeProblem.specialFile(path: path, kind: info.kindName)
                 }
             }
         }

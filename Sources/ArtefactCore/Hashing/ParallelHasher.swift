@@ -1,5 +1,3 @@
-import Glibc
-
 /// Hashes a scanned tree's files on `jobs` threads. Each worker keeps one `FileReader` and
 /// one SHA-256 context for its whole life, and hashes straight from the reader's mapped
 /// window, so memory stays bounded by `jobs` windows whatever the model size. Work is
@@ -48,14 +46,14 @@ public struct ParallelHasher: Sendable {
         do {
             // Every component is opened without following symlinks, relative to the root
             // the scan opened, so a link swapped in since the scan cannot redirect the read.
-            descriptor = try tree.directory.openFile(file.path, O_RDONLY | O_NONBLOCK)
+            descriptor = try tree.directory.openForReading(file.path)
         } catch {
-            throw error.code == ENOENT || error.code == ELOOP || error.code == ENOTDIR
+            throw error.isVanished
                 ? ArtefactError.rejected("\(file.path) changed while it was being hashed (\(error))")
                 : error.asArtefactError
         }
         let before = try descriptor.status()
-        guard FileKind.isRegular(before.st_mode), Int64(before.st_size) == file.size else { throw changed }
+        guard before.isRegularFile, before.byteCount == file.size else { throw changed }
         worker.hasher.reset()
         let rawDescriptor = descriptor.rawValue
         do {
@@ -70,7 +68,7 @@ public struct ParallelHasher: Sendable {
             throw error.asArtefactError
         }
         // A file that grew while it was read hashed as its old prefix: reject that too.
-        guard let after = try? descriptor.status(), Int64(after.st_size) == file.size else { throw changed }
+        guard let after = try? descriptor.status(), after.byteCount == file.size else { throw changed }
         return worker.hasher.finish()
     }
 }

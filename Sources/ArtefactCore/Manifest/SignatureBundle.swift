@@ -1,5 +1,3 @@
-import Glibc
-
 /// A Sigstore bundle v0.3 (JSON) holding a DSSE envelope, as artefact writes and reads it
 /// (see `Docs/FORMAT.md`, "Bundle").
 public struct SignatureBundle: Equatable, Sendable {
@@ -171,8 +169,8 @@ public struct SignatureBundle: Equatable, Sendable {
         guard FileSystem.exists(path) else {
             throw ArtefactError.rejected("no signature bundle at \(path); sign the model, or name the bundle with --signature FILE")
         }
-        if let info = FileSystem.statusIfPresent(path), !FileKind.isRegular(info.st_mode) {
-            throw ArtefactError.rejected("bundle \(path) is a \(FileKind.name(info.st_mode)), not a regular file")
+        if let info = FileSystem.statusIfPresent(path), !info.isRegularFile {
+            throw ArtefactError.rejected("bundle \(path) is a \(info.kindName), not a regular file")
         }
         if let size = FileSystem.sizeIfPresent(path), size > maximumSize {
             throw ArtefactError.rejected("bundle \(path) is \(size) bytes, more than the \(maximumSize)-byte limit")

@@ -1,5 +1,9 @@
 import Glibc
 
+/// What `stat(2)` and `fstat(2)` return, by a name code outside `System/` can use without
+/// importing the C library.
+public typealias FileStatus = Glibc.stat
+
 /// What `stat(2)` said about an entry, in words, so code outside `System/` needs no
 /// `st_mode` bits (and no C module).
 extension stat {

@@ -9,3 +9,9 @@ extension SystemCallError {
     /// its way (`ELOOP`, `ENOTDIR`).
     public var isCollision: Bool { code == EEXIST || code == ELOOP || code == ENOTDIR }
 }
+
+extension SystemCallError {
+    /// The entry is gone or is no longer what it was (`ENOENT`), or a symlink or file now
+    /// stands in its path (`ELOOP`, `ENOTDIR`): the tree changed under the reader.
+    public var isVanished: Bool { code == ENOENT || code == ELOOP || code == ENOTDIR }
+}

@@ -22,3 +22,11 @@ public func runOnThreads(count: Int, _ body: @escaping @Sendable (Int) -> Void) 
 
 /// The number of processors online, for the default `--jobs`.
 public var onlineProcessorCount: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
+
+/// `nanosleep(2)` for `milliseconds` on the calling thread, resumed after a signal, for a
+/// thread that polls (the progress line).
+public func sleepOnThisThread(milliseconds: Int) {
+    var request = timespec(tv_sec: milliseconds / 1000, tv_nsec: (milliseconds % 1000) * 1_000_000)
+    var remaining = timespec()
+    while nanosleep(&request, &remaining) == -1 && errno == EINTR { request = remaining }
+}

@@ -1,5 +1,3 @@
-import Glibc
-
 /// Where a file's bytes come from in a transfer: pushed to a sink in order, from an
 /// offset, so that a resumed copy never reads a byte twice.
 protocol ByteSource: Sendable {
@@ -22,12 +20,12 @@ struct FileByteSource: ByteSource {
                 into sink: (UnsafeRawBufferPointer) throws -> Void) throws {
         let source: FileDescriptor
         do {
-            source = try directory.openFile(path, O_RDONLY | O_NONBLOCK)
+            source = try directory.openForReading(path)
         } catch {
             if error.detail != nil { throw ArtefactError.rejected("\(modelPath) in the source: \(error)") }
             throw error.isMissingPath ? ArtefactError.rejected("\(modelPath) is missing from the source") : error.asArtefactError
         }
-        guard let info = try? source.status(), (info.st_mode & S_IFMT) == S_IFREG, Int64(info.st_size) == size else {
+        guard let info = try? source.status(), info.isRegularFile, info.byteCount == size else {
             throw ArtefactError.rejected("\(modelPath) in the source is not a regular file of its signed size \(size)")
         }
         do {

@@ -1,5 +1,3 @@
-import Glibc
-
 /// One file to carry across: where its bytes come from, where they go, and what the
 /// signature says they must hash to.
 struct FileCopyJob: Sendable {
@@ -53,7 +51,7 @@ enum FileCopier {
                                 reuse: Bool) throws -> (result: FileCopyResult, matches: Bool) {
         let target: FileDescriptor
         do {
-            target = try job.targetDirectory.openFile(job.targetPath, O_RDWR | O_CREAT | (reuse ? 0 : O_EXCL), mode: 0o644)
+            target = try job.targetDirectory.openForWriting(job.targetPath, reusing: reuse)
         } catch {
             throw error.asArtefactError
         }
@@ -65,11 +63,11 @@ enum FileCopier {
     private static func fill(_ target: borrowing FileDescriptor, job: FileCopyJob, hashing: HashingParameters,
                              worker: CopyWorker, reuse: Bool) throws -> (result: FileCopyResult, matches: Bool) {
         // Only a regular file is written to or resumed from.
-        guard let info = try? target.status(), FileKind.isRegular(info.st_mode) else {
+        guard let info = try? target.status(), info.isRegularFile else {
             throw ArtefactError.operational("\(target.path) is not a regular file; artefact writes only regular files")
         }
         var reusable: Int64 = 0
-        if reuse, let existing = try? target.status().st_size { reusable = min(Int64(existing), job.size) }
+        if reuse, let existing = try? target.status().byteCount { reusable = min(existing, job.size) }
         do { try target.truncate(to: reusable) } catch { throw error.asArtefactError }
 
         var tracker = DigestTracker(expected: job.expected, hashing: hashing, size: job.size, worker: worker)
