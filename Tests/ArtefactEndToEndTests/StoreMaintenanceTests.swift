@@ -112,7 +112,7 @@ import Testing
     /// The SHA-256 of `data` in hex, by `sha256sum`.
     private func sha256Hex(_ data: Data, world: StoreFixture) -> String {
         let path = world.path("hash-input-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: path, contents: data)
+        guard FileManager.default.createFile(atPath: path, contents: data) else { return "" }
         let result = try? CLI.runTool("sha256sum", [path])
         return String(result?.stdout.prefix(64) ?? "")
     }

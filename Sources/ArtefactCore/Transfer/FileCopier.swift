@@ -1,26 +1,3 @@
-/// One file to carry across: where its bytes come from, where they go, and what the
-/// signature says they must hash to.
-struct FileCopyJob: Sendable {
-    let modelPath: String
-    let source: any ByteSource
-    /// The directory the copy goes into, and the target's path relative to it (walked and
-    /// opened without following symlinks, so a planted link cannot redirect the write).
-    let targetDirectory: Directory
-    let targetPath: String
-    let size: Int64
-    let expected: FileDigest
-    /// Whether bytes already at `targetPath` (a partial from a killed run) may be reused.
-    let resumable: Bool
-}
-
-/// What one copy did.
-struct FileCopyResult: Sendable {
-    /// The SHA-256 of the whole file: its blob address in a store.
-    let contentDigest: SHA256Digest
-    let bytesCopied: Int64
-    let bytesReused: Int64
-}
-
 /// A worker's reusable state: one reader and hashers, kept for every file it copies.
 final class CopyWorker: @unchecked Sendable {
     static let chunkSize = 4 << 20
@@ -98,51 +75,5 @@ enum FileCopier {
             do { try target.sync() } catch { throw error.asArtefactError }
         }
         return (FileCopyResult(contentDigest: content, bytesCopied: job.size - reusable, bytesReused: reusable), matches)
-    }
-}
-
-/// Hashes a file's bytes as they stream past: the whole-file digest always, and in shard
-/// mode each shard's digest, compared with the signed ones as shards complete.
-struct DigestTracker {
-    let expected: FileDigest
-    let shardSize: Int64?
-    let worker: CopyWorker
-    var shardFill: Int64 = 0
-    var shardDigests: [SHA256Digest] = []
-
-    init(expected: FileDigest, hashing: HashingParameters, size: Int64, worker: CopyWorker) {
-        self.expected = expected
-        self.shardSize = hashing.isSharded(size: size) ? hashing.shardSize : nil
-        self.worker = worker
-        worker.whole.reset()
-        worker.shard.reset()
-    }
-
-    mutating func add(_ bytes: UnsafeRawBufferPointer) {
-        worker.whole.update(bytes)
-        guard let shardSize else { return }
-        var rest = bytes
-        while !rest.isEmpty {
-            let take = Int(min(Int64(rest.count), shardSize - shardFill))
-            worker.shard.update(UnsafeRawBufferPointer(rebasing: rest[0..<take]))
-            shardFill += Int64(take)
-            rest = UnsafeRawBufferPointer(rebasing: rest[take...])
-            if shardFill == shardSize {
-                shardDigests.append(worker.shard.finish())
-                shardFill = 0
-            }
-        }
-    }
-
-    /// The whole-file digest, and whether the bytes match the signed digest.
-    mutating func finish() -> (SHA256Digest, Bool) {
-        let whole = worker.whole.finish()
-        switch expected {
-        case .whole(let digest):
-            return (whole, whole == digest)
-        case .shards(let expectedShards):
-            if shardFill > 0 { shardDigests.append(worker.shard.finish()) }
-            return (whole, shardDigests == expectedShards)
-        }
     }
 }

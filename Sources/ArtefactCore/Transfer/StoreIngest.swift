@@ -1,12 +1,3 @@
-/// What the copies of one transfer amounted to.
-struct CopyTotals: Sendable {
-    var bytesCopied: Int64 = 0
-    var bytesReused: Int64 = 0
-    var filesReused = 0
-    /// Each file's blob digest, in the manifest's file order (stores only).
-    var blobDigests: [SHA256Digest] = []
-}
-
 /// Copies a model's files into a store's staging area and moves each verified file into
 /// its content-addressed blob. A file whose blob the store already holds is still read
 /// and hashed from the source (`SourceRehash`), but not written: a source that does not

@@ -25,30 +25,3 @@ extension ModelDestination {
     var store: ModelStore? { nil }
     var outgoingAction: AuditAction { .transferOut }
 }
-
-/// What a destination decided before any byte moved.
-struct Admission {
-    /// The version to record (stores), and the higher one a policy-allowed downgrade left.
-    var version: ModelVersion?
-    var downgradedFrom: ModelVersion?
-    /// The destination holds this exact model already: the source is still read and hashed.
-    var alreadyPresent = false
-}
-
-/// A model whose bundle verified under the deciding policy and is bound to what was asked.
-struct VerifiedModel {
-    let manifest: ModelManifest
-    let bundle: SourceBundle
-    let transferID: String
-    /// How many threads may copy.
-    let workers: Int
-}
-
-/// What a destination did with a verified model.
-struct Delivery {
-    let reason: String
-    var copied = CopyTotals()
-    var alreadyPresent = false
-    /// Where the bundle ended up, for an export.
-    var exportedBundle: String?
-}

@@ -23,23 +23,6 @@ protocol ModelSource: AnyObject {
     func fileSources(for manifest: ModelManifest) throws -> [any ByteSource]
 }
 
-/// A source's signature bundle as read, before it is trusted.
-struct SourceBundle {
-    let bytes: [UInt8]
-    let bundle: SignatureBundle
-    /// Where the bundle came from, for the verification report.
-    let description: String
-
-    /// Decodes `bytes`; a bundle that does not decode is a rejection of check `bundle`.
-    init(bytes: [UInt8], source: String, description: String) throws {
-        do { bundle = try SignatureBundle.decode(bytes, source: source) } catch let error as ArtefactError where error.kind == .rejected {
-            throw TransferRejection(check: .bundle, reason: error.message)
-        }
-        self.bytes = bytes
-        self.description = description
-    }
-}
-
 extension ModelSource {
     var store: ModelStore? { nil }
     var readsSequentially: Bool { false }
