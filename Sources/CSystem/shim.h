@@ -35,7 +35,7 @@ static inline int artefact_renameat_noreplace(int old_directory, const char *old
 // goes to the previous handler, or kills the process as it would have without this one.
 //
 // These functions and the state they share are `static`, so each object file that refers
-// to them would get its own copy: only System/MappedWindow.swift may call them.
+// to them would get its own copy: only System/Reading/MappedWindow.swift may call them.
 
 #define ARTEFACT_WINDOW_SLOTS 256
 
