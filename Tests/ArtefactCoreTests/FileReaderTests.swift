@@ -3,10 +3,24 @@ import Foundation
 import Glibc
 import Testing
 
-/// `FileReader` hands over exactly the requested bytes in both modes, and a file truncated
-/// by someone else while it is read fails the read with `.shorter`: never SIGBUS, which
-/// would end this test process.
+/// `FileReader` hands over exactly the requested bytes in every way it reads (mapped
+/// windows, pread, and read ahead on a helper thread), and a file truncated by someone else
+/// while it is read fails the read with `.shorter`: never SIGBUS, which would end this test
+/// process.
 @Suite struct FileReaderTests {
+    /// The ways a reader reads: its mode, and whether it reads ahead (`prefetching`).
+    enum Way: CaseIterable, Sendable {
+        case mapped, copied, readAhead
+
+        func reader(chunkSize: Int) -> FileReader {
+            switch self {
+            case .mapped: FileReader(chunkSize: chunkSize, mode: .mapped)
+            case .copied: FileReader(chunkSize: chunkSize, mode: .copied)
+            case .readAhead: FileReader(chunkSize: chunkSize, mode: .mapped, prefetching: true)
+            }
+        }
+    }
+
     /// 16 pages plus a tail, so reads cross several 4-page windows and end mid-page.
     static let fileSize = 16 * 4096 + 123
     static let chunkSize = 4 * 4096
@@ -42,9 +56,9 @@ import Testing
 
     /// Reads `length` bytes from `offset`, calling `during(chunkIndex)` before each chunk's
     /// bytes are touched, and returns what was handed over.
-    private func read(_ file: TestFile, mode: FileReadMode, from offset: Int64, length: Int64,
+    private func read(_ file: TestFile, way: Way, from offset: Int64, length: Int64,
                       during: (Int) -> Void = { _ in }) throws -> [UInt8] {
-        let reader = FileReader(chunkSize: Self.chunkSize, mode: mode)
+        let reader = way.reader(chunkSize: Self.chunkSize)
         let descriptor = try file.open()
         var seen: [UInt8] = []
         var chunkIndex = 0
@@ -63,21 +77,21 @@ import Testing
     /// (the chunk during which the file is cut, the size it is cut to)
     static let cuts: [(Int, Int)] = [(0, 0), (0, 4096 + 10), (1, 3 * 4096), (1, 9 * 4096 + 5)]
 
-    @Test(arguments: [FileReadMode.mapped, .copied], ranges)
-    func handsOverExactlyTheRange(_ mode: FileReadMode, _ range: (Int64, Int64)) throws {
+    @Test(arguments: Way.allCases, ranges)
+    func handsOverExactlyTheRange(_ way: Way, _ range: (Int64, Int64)) throws {
         let file = try TestFile()
-        let seen = try read(file, mode: mode, from: range.0, length: range.1)
+        let seen = try read(file, way: way, from: range.0, length: range.1)
         #expect(seen == Array(file.bytes[Int(range.0)..<Int(range.0 + range.1)]))
     }
 
     /// Truncations while a read is under way: to nothing in the first window, inside the
     /// window being read (mid-page), and at a later window, before it is mapped.
-    @Test(arguments: [FileReadMode.mapped, .copied], cuts)
-    func aFileTruncatedWhileItIsReadIsShorter(_ mode: FileReadMode, _ cut: (Int, Int)) throws {
+    @Test(arguments: Way.allCases, cuts)
+    func aFileTruncatedWhileItIsReadIsShorter(_ way: Way, _ cut: (Int, Int)) throws {
         let file = try TestFile()
         var shorter = false
         do {
-            _ = try read(file, mode: mode, from: 0, length: Int64(Self.fileSize)) { chunk in
+            _ = try read(file, way: way, from: 0, length: Int64(Self.fileSize)) { chunk in
                 if chunk == cut.0 { file.truncate(to: cut.1) }
             }
         } catch FileReadFailure.shorter {
@@ -107,10 +121,10 @@ import Testing
 
     /// A file that grows while it is read still hands over exactly the range asked for;
     /// whether growth matters is the caller's call (the hasher rejects it).
-    @Test(arguments: [FileReadMode.mapped, .copied])
-    func aFileThatGrowsHandsOverTheRangeAskedFor(_ mode: FileReadMode) throws {
+    @Test(arguments: Way.allCases)
+    func aFileThatGrowsHandsOverTheRangeAskedFor(_ way: Way) throws {
         let file = try TestFile()
-        let seen = try read(file, mode: mode, from: 0, length: Int64(Self.fileSize)) { chunk in
+        let seen = try read(file, way: way, from: 0, length: Int64(Self.fileSize)) { chunk in
             if chunk == 1 { file.append(5000) }
         }
         #expect(seen == file.bytes)
@@ -123,5 +137,41 @@ import Testing
         var seen: [UInt8] = []
         try FileReader(chunkSize: Self.chunkSize, mode: .mapped).read(descriptor, from: 0, length: 16) { seen += $0 }
         #expect(seen == expected)
+    }
+
+    /// Reading ahead, the helper has read the last chunks before the caller sees them: a
+    /// cut made while the caller handles the last chunk shows only in the file's size,
+    /// which the reader checks at the end.
+    @Test func readingAheadACutDuringTheLastChunkIsShorter() throws {
+        let file = try TestFile()
+        let slots = (Self.fileSize + Self.chunkSize / 2 - 1) / (Self.chunkSize / 2)
+        var shorter = false
+        do {
+            _ = try read(file, way: .readAhead, from: 0, length: Int64(Self.fileSize)) { chunk in
+                if chunk == slots - 1 { file.truncate(to: 4096) }
+            }
+        } catch FileReadFailure.shorter {
+            shorter = true
+        }
+        #expect(shorter)
+    }
+
+    private struct Stop: Error {}
+
+    /// A caller that throws mid-read stops the helper thread: the error comes back, and the
+    /// same reader then reads the whole file again, through the same ring.
+    @Test func readingAheadACallerThatThrowsStopsTheHelper() throws {
+        let file = try TestFile()
+        let reader = Way.readAhead.reader(chunkSize: Self.chunkSize)
+        let descriptor = try file.open()
+        var stopped = false
+        do {
+            try reader.read(descriptor, from: 0, length: Int64(Self.fileSize)) { _ in throw Stop() }
+        } catch is Stop {
+            stopped = true
+        }
+        var seen: [UInt8] = []
+        try reader.read(descriptor, from: 0, length: Int64(Self.fileSize)) { seen += $0 }
+        #expect(stopped && seen == file.bytes)
     }
 }

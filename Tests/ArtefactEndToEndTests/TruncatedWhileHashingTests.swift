@@ -3,7 +3,8 @@ import Testing
 
 /// A file truncated by another process while artefact hashes it is rejected with exit 1 and
 /// a message naming the file: never a SIGBUS death, whether the bytes are read through
-/// mapped windows (the default) or with pread. The truncation comes from the
+/// mapped windows (the default) or with pread, on one thread or read ahead on a spare core
+/// (`--jobs 2` for one file). The truncation comes from the
 /// `ARTEFACT_TEST_TRUNCATE_AT` hook, so it lands at a known point of the read.
 @Suite struct TruncatedWhileHashingTests {
     static let fileSize = 24 << 20
@@ -22,11 +23,15 @@ import Testing
         return scratch.path("model")
     }
 
-    @Test(arguments: ["mmap", "pread"], cuts)
-    func hashRejectsAFileCutWhileItIsRead(_ mode: String, _ cut: (Int, Int)) throws {
+    /// (ARTEFACT_READ_MODE, --jobs)
+    static let ways: [(String, String)] = [("mmap", "1"), ("pread", "1"), ("mmap", "2"), ("pread", "2")]
+
+    @Test(arguments: ways, cuts)
+    func hashRejectsAFileCutWhileItIsRead(_ way: (String, String), _ cut: (Int, Int)) throws {
         let scratch = try Scratch()
         let model = try model(in: scratch)
-        let result = try CLI.run(["hash", model, "--jobs", "2", "--quiet"],
+        let mode = way.0
+        let result = try CLI.run(["hash", model, "--jobs", way.1, "--quiet"],
                                  environment: ["ARTEFACT_READ_MODE": mode, "ARTEFACT_TEST_TRUNCATE_AT": "hash:\(cut.0):\(cut.1)"])
         #expect(result.status == 1, "\(result.stderr)")
         #expect(result.errorLine.contains("weights.bin changed while it was being hashed"), "\(result.stderr)")

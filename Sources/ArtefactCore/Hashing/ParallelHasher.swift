@@ -1,11 +1,12 @@
 /// Hashes a scanned tree's files on `jobs` threads. Each worker keeps one `FileReader` and
-/// one SHA-256 context for its whole life, and hashes straight from the reader's mapped
-/// window, so memory stays bounded by `jobs` windows whatever the model size. Work is
-/// handed out largest first, so one big file does not start last. A stream of plain SHA-256
-/// cannot be split across cores, so when a worker has a core to spare (one big file in
-/// files mode) that core prefetches the worker's page tables (`PagePrefetcher`).
+/// one SHA-256 context for its whole life, and hashes straight from the reader's chunks,
+/// so memory stays bounded by `chunkBudget` whatever the model size. Work is handed out
+/// largest first, so one big file does not start last. A stream of plain SHA-256 cannot be
+/// split across cores, so when a worker has a core to spare (one big file in files mode)
+/// its reader reads ahead on that core and the worker's thread only hashes.
 public struct ParallelHasher: Sendable {
-    /// The most mapped (or buffered) file bytes all workers together may hold at once.
+    /// The most mapped (or buffered) file bytes all workers together may hold at once: a
+    /// worker's chunk, or its read-ahead ring of two chunks when it has a core to spare.
     public static let chunkBudget = 16 << 20
     public static let largestChunk = 4 << 20
     public static let smallestChunk = 256 << 10
@@ -28,7 +29,8 @@ public struct ParallelHasher: Sendable {
         let chunkSize = chunkSize
         let workerCount = min(jobs, max(1, work.items.count))
         // With at least twice as many jobs as work items (one big file in files mode), each
-        // worker has a spare core to set up its next window's page tables.
+        // worker has a spare core to read ahead on, and its ring of two chunks still fits
+        // the budget.
         let prefetching = jobs >= 2 * workerCount
         let digests = try ParallelWork.run(count: work.items.count, workers: workerCount, makeState: {
             HashWorker(chunkSize: chunkSize, prefetching: prefetching)

@@ -10,20 +10,22 @@ import Glibc
 /// Where a file cannot be mapped, or `FileReadMode.current` is `.copied`, it reads with
 /// `pread(2)` into a buffer of `chunkSize` bytes instead.
 ///
+/// With `prefetching` (its thread has a core to spare), a long read of either mode is read
+/// ahead instead: a helper thread `pread`s it into a ring of buffers while the caller's
+/// closure consumes them (`FileReaderRing`), so the caller's thread does nothing but its
+/// own work. The ring holds `2 * chunkSize` bytes.
+///
 /// A file that is truncated while it is read fails the read with `FileReadFailure.shorter`,
 /// never with SIGBUS: see `MappedWindow`. One reader serves one thread.
 public final class FileReader {
-    /// Below this many chunks, starting a helper thread costs more than it saves.
-    static let prefetchMinimumChunks: Int64 = 4
-
     public let chunkSize: Int
     public let mode: FileReadMode
-    /// Whether this reader's thread has a core to spare for `PagePrefetcher`.
+    /// Whether this reader's thread has a core to spare for reading ahead.
     public let prefetching: Bool
     private var buffer: UnsafeMutableRawBufferPointer?
+    private var ring: FileReaderRing?
 
-    /// `chunkSize` is rounded up to a whole number of pages. With `prefetching`, a long
-    /// mapped read sets up the page tables of its next window on another thread.
+    /// `chunkSize` is rounded up to a whole number of pages.
     public init(chunkSize: Int, mode: FileReadMode = .current, prefetching: Bool = false) {
         let page = Int(MappedWindow.pageSize)
         self.chunkSize = max(page, (chunkSize + page - 1) / page * page)
@@ -41,32 +43,33 @@ public final class FileReader {
         _ = posix_fadvise(file.rawValue, off_t(offset), off_t(length), POSIX_FADV_SEQUENTIAL)
         var position = offset
         let end = offset + length
+        if prefetching {
+            let page = Int(MappedWindow.pageSize)
+            let ring = self.ring ?? FileReaderRing(slotSize: max(page, chunkSize / 2 / page * page))
+            self.ring = ring
+            if length >= ring.minimumLength, try ring.read(file, from: offset, end: end, into: body) {
+                // The last bytes were read up to a ring's length ago: a cut since then
+                // shows only in the size.
+                if Self.size(of: file).map({ $0 < end }) == true { throw FileReadFailure.shorter }
+                return
+            }
+        }
         if mode == .mapped {
-            let prefetcher = prefetching && length >= Self.prefetchMinimumChunks * Int64(chunkSize) ? PagePrefetcher() : nil
-            defer { prefetcher?.finish() }
-            position = try readMapped(file, from: offset, end: end, prefetcher: prefetcher, into: body)
+            position = try readMapped(file, from: offset, end: end, into: body)
         }
         while position < end {
             position += Int64(try readCopy(file, at: position, end: end, into: body))
         }
     }
 
-    /// Hands over mapped windows from `offset` towards `end`, each one mapped (and given to
-    /// `prefetcher`) while the one before it is read; returns where it stopped, which is
-    /// before `end` only when a window could not be mapped.
-    private func readMapped(_ file: borrowing FileDescriptor, from offset: Int64, end: Int64, prefetcher: PagePrefetcher?,
+    /// Hands over mapped windows from `offset` towards `end`, one at a time; returns where
+    /// it stopped, which is before `end` only when a window could not be mapped.
+    private func readMapped(_ file: borrowing FileDescriptor, from offset: Int64, end: Int64,
                             into body: (UnsafeRawBufferPointer) throws -> Void) throws -> Int64 {
         var position = offset
-        var next = MappedWindow(file, at: position, end: end, chunkSize: chunkSize)
-        if let bytes = next?.bytes { prefetcher?.populate(bytes) }
         while position < end {
-            prefetcher?.wait()
-            guard let window = next.take() else { return position }
+            guard let window = MappedWindow(file, at: position, end: end, chunkSize: chunkSize) else { return position }
             let windowEnd = position + Int64(window.bytes.count)
-            if windowEnd < end {
-                next = MappedWindow(file, at: windowEnd, end: end, chunkSize: chunkSize)
-                if let bytes = next?.bytes { prefetcher?.populate(bytes) }
-            }
             var failure: Error?
             do { try body(window.bytes) } catch { failure = error }
             // A fault marks a missing page; a truncation inside the window's last page reads
