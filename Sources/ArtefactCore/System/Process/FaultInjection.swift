@@ -39,8 +39,11 @@ public enum FaultInjection {
             return done
         }
         guard due else { return }
+        // Never a trap: a file the hook cannot truncate is read on unchanged, and the test
+        // that set the hook fails because nothing was rejected.
         let writer = open("/proc/self/fd/\(descriptor)", O_WRONLY | O_CLOEXEC)
-        precondition(writer >= 0 && ftruncate(writer, off_t(truncation.size)) == 0, "ARTEFACT_TEST_TRUNCATE_AT could not truncate")
+        guard writer >= 0 else { return }
+        _ = ftruncate(writer, off_t(max(0, truncation.size)))
         close(writer)
     }
 
