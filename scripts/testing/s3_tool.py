@@ -1,0 +1,154 @@
+"""Object operations on an S3 server with boto3, for the end-to-end tests and the bench.
+
+Run with the python of the S3 test environment (see scripts/lib/packages.sh):
+
+    s3_tool.py wait-bucket BUCKET [SECONDS]     until HeadBucket answers 200 (exit 3 when it does not)
+    s3_tool.py list BUCKET PREFIX               {"KEY": SIZE, ...} for every key under PREFIX, as JSON
+    s3_tool.py get BUCKET KEY FILE              the object's bytes into FILE
+    s3_tool.py put BUCKET KEY FILE              FILE's bytes as the object (overwrites: for tamper tests)
+    s3_tool.py delete BUCKET KEY
+    s3_tool.py head BUCKET KEY                  {"size": N, "etag": "..."} as JSON; exit 4 if there is no such key
+    s3_tool.py create-bucket BUCKET
+    s3_tool.py upload-file FILE BUCKET KEY      boto3's managed upload (TransferConfig defaults); prints seconds
+    s3_tool.py download-file BUCKET KEY FILE    boto3's managed download (TransferConfig defaults); prints seconds
+
+The server and credentials come from the same variables artefact reads: AWS_ENDPOINT_URL,
+AWS_REGION, AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, plus ARTEFACT_TLS_CA (the CA that
+signed the server's certificate) and ARTEFACT_TLS_CERT / ARTEFACT_TLS_KEY (a client
+certificate for mutual TLS). Addressing is path-style, as artefact uses for a custom endpoint.
+"""
+import json
+import os
+import sys
+import time
+
+import boto3
+import botocore.config
+import botocore.exceptions
+
+
+def client():
+    """An S3 client for the endpoint and TLS files in the environment."""
+    certificate = os.environ.get("ARTEFACT_TLS_CERT")
+    key = os.environ.get("ARTEFACT_TLS_KEY")
+    config = botocore.config.Config(
+        s3={"addressing_style": "path"},
+        client_cert=(certificate, key) if certificate and key else None,
+        retries={"max_attempts": 2, "mode": "standard"},
+    )
+    return boto3.client(
+        "s3",
+        endpoint_url=os.environ["AWS_ENDPOINT_URL"],
+        region_name=os.environ.get("AWS_REGION", "us-east-1"),
+        verify=os.environ.get("ARTEFACT_TLS_CA", True),
+        config=config,
+    )
+
+
+def wait_bucket(s3, bucket, seconds="20"):
+    deadline = time.monotonic() + float(seconds)
+    last = None
+    while time.monotonic() < deadline:
+        try:
+            s3.head_bucket(Bucket=bucket)
+            return 0
+        except (botocore.exceptions.ClientError, botocore.exceptions.EndpointConnectionError,
+                botocore.exceptions.SSLError, botocore.exceptions.ConnectionClosedError) as error:
+            last = error
+            time.sleep(0.05)
+    print(f"bucket {bucket} did not appear: {last}", file=sys.stderr)
+    return 3
+
+
+def list_keys(s3, bucket, prefix):
+    sizes = {}
+    for page in s3.get_paginator("list_objects_v2").paginate(Bucket=bucket, Prefix=prefix):
+        for item in page.get("Contents", []):
+            sizes[item["Key"]] = item["Size"]
+    print(json.dumps(sizes, sort_keys=True))
+    return 0
+
+
+def get(s3, bucket, key, path):
+    body = s3.get_object(Bucket=bucket, Key=key)["Body"]
+    with open(path, "wb") as output:
+        for chunk in body.iter_chunks(1 << 20):
+            output.write(chunk)
+    return 0
+
+
+def put(s3, bucket, key, path):
+    with open(path, "rb") as data:
+        s3.put_object(Bucket=bucket, Key=key, Body=data)
+    return 0
+
+
+def delete(s3, bucket, key):
+    s3.delete_object(Bucket=bucket, Key=key)
+    return 0
+
+
+def head(s3, bucket, key):
+    try:
+        answer = s3.head_object(Bucket=bucket, Key=key)
+    except botocore.exceptions.ClientError as error:
+        if error.response.get("Error", {}).get("Code") in ("404", "NoSuchKey", "NotFound"):
+            return 4
+        raise
+    print(json.dumps({"size": answer["ContentLength"], "etag": answer.get("ETag", "")}))
+    return 0
+
+
+def create_bucket(s3, bucket):
+    s3.create_bucket(Bucket=bucket)
+    return 0
+
+
+def upload_file(s3, path, bucket, key):
+    started = time.monotonic()
+    s3.upload_file(path, bucket, key)
+    print(f"{time.monotonic() - started:.3f}")
+    return 0
+
+
+def download_file(s3, bucket, key, path):
+    started = time.monotonic()
+    s3.download_file(bucket, key, path)
+    print(f"{time.monotonic() - started:.3f}")
+    return 0
+
+
+COMMANDS = {
+    "wait-bucket": (wait_bucket, (1, 2)),
+    "list": (list_keys, (2, 2)),
+    "get": (get, (3, 3)),
+    "put": (put, (3, 3)),
+    "delete": (delete, (2, 2)),
+    "head": (head, (2, 2)),
+    "create-bucket": (create_bucket, (1, 1)),
+    "upload-file": (upload_file, (3, 3)),
+    "download-file": (download_file, (3, 3)),
+}
+
+
+def main(arguments):
+    if not arguments or arguments[0] not in COMMANDS:
+        print(__doc__, file=sys.stderr)
+        return 2
+    command, (least, most) = COMMANDS[arguments[0]]
+    operands = arguments[1:]
+    if not least <= len(operands) <= most:
+        print(f"{arguments[0]}: wrong number of operands\n{__doc__}", file=sys.stderr)
+        return 2
+    try:
+        return command(client(), *operands)
+    except botocore.exceptions.BotoCoreError as error:
+        print(f"{arguments[0]} failed: {error}", file=sys.stderr)
+        return 3
+    except botocore.exceptions.ClientError as error:
+        print(f"{arguments[0]} failed: {error}", file=sys.stderr)
+        return 3
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
