@@ -38,13 +38,13 @@ struct S3Push {
             throw occupied(manifest, "\(location.key(for: stranger)) is not one of \(stored.label)'s files")
         }
         var totals = Totals()
-        var pending: [S3PushFile] = []
-        for file in files {
-            guard contents.objects[file.modelPath] != nil else {
-                pending.append(file)
-                continue
-            }
-            switch try checker.check(file) {
+        let present = files.filter { contents.objects[$0.modelPath] != nil }
+        let findings = try ParallelWork.run(count: present.count, workers: workers, makeState: { () }) { (index: Int, _: Void) in
+            try checker.check(present[index])
+        }
+        var pending = files.filter { contents.objects[$0.modelPath] == nil }
+        for (file, finding) in zip(present, findings) {
+            switch finding {
             case .ours:
                 totals.filesReused += 1
                 totals.bytesReused = totals.bytesReused.addingSaturated(file.size)
