@@ -9,8 +9,8 @@ enum TransferCommand: Command {
                              [--jobs N] [--at TIME] [TLS options]
            artefact transfer STORE oci://HOST:PORT/REPOSITORY --model NAME@VERSION [TLS options]
            artefact transfer oci://HOST:PORT/REPOSITORY:VERSION DST [TLS options]
-           artefact transfer STORE s3://BUCKET/PREFIX --model NAME[@VERSION] [S3 options] [TLS options]
-           artefact transfer s3://BUCKET/PREFIX DST [S3 options] [TLS options]
+           artefact transfer STORE s3://BUCKET/PREFIX --model NAME[@VERSION] [S3 and TLS options]
+           artefact transfer s3://BUCKET/PREFIX DST [S3 and TLS options]
 
     SRC is a signed model directory, or a store (then --model names the model; without a
     version, its highest). DST is a store, or a plain directory (absent or empty) to export
@@ -43,9 +43,9 @@ enum TransferCommand: Command {
     (or AWS_PROFILE and the shared credentials file), never from the command line; the
     region from AWS_REGION or AWS_DEFAULT_REGION (us-east-1 for a custom endpoint).
 
-    Registries and object storage are reached over TLS 1.3 only, trusting only the given CA, presenting a
-    client certificate. Each option may also come from the environment or from the local
-    store's configuration (store init --tls-ca ...):
+    Registries and object storage are reached over TLS 1.3 only, trusting only the given
+    CA, presenting a client certificate when given one. Each option may also come from
+    the environment or from the local store's configuration (store init --tls-ca ...):
       --tls-ca CA.pem         the CA that issued the server's certificate (ARTEFACT_TLS_CA)
       --tls-cert CLIENT.pem   the client certificate (ARTEFACT_TLS_CERT)
       --tls-key CLIENT.key    its private key (ARTEFACT_TLS_KEY; passphrase in ARTEFACT_TLS_KEY_PASSPHRASE)
