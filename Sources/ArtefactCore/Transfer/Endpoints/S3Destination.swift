@@ -29,6 +29,7 @@ final class S3Destination: ModelDestination {
         }
         let client = try S3Client(access)
         self.client = client
+        try client.checkBucket()
         let pushed = try S3Push(access: access, client: client, store: store, workers: model.workers)
             .push(stored, manifest: model.manifest, bundleBytes: model.bundle.bytes)
         var copied = CopyTotals()
