@@ -37,7 +37,7 @@ import Testing
         let push = try #require(try parse(scratch.path("store"), "s3://models/resnet/1.0.0/", name: "resnet",
                                           s3Options: { try options(ca: nil) }).1 as? S3Destination)
         #expect(push.access.location.description == "s3://models/resnet/1.0.0")
-        #expect(push.access.tls.caFile.hasSuffix("trust/store-ca.pem"))
+        #expect(push.access.tls.caFile?.hasSuffix("trust/store-ca.pem") == true)
         #expect(push.access.addressing == .path)
         #expect(push.access.region == "us-east-1")
         #expect(push.access.endpoint.authority == "127.0.0.1:9000")
@@ -63,6 +63,11 @@ import Testing
     @Test func noCANoCredentialsOrAPlainHTTPEndpointIsRefused() throws {
         let location = try S3Location(parsing: "s3://models/resnet")
         #expect(badInput { _ = try options(ca: nil).access(location, remembered: nil) }?.contains("--tls-ca") == true)
+        // The system's CA bundle alone, when asked for explicitly (AWS itself).
+        var system = try options(endpoint: nil, region: "eu-west-1", ca: nil)
+        system.tls.useSystemCAs = true
+        let access = try system.access(location, remembered: nil)
+        #expect(access.tls.caFile == nil && access.tls.useSystemCAs)
         #expect(badInput { _ = try options(credentials: false).access(location, remembered: nil) }?.contains("AWS_ACCESS_KEY_ID") == true)
         #expect(badInput { _ = try options(endpoint: "http://127.0.0.1:9000") }?.contains("HTTPS only") == true)
     }

@@ -98,4 +98,15 @@ import Testing
         expectBadInput(try fixture.push(source, "resnet@1.0.0", ["--s3-endpoint", "http://127.0.0.1:1"]), mentioning: ["HTTPS only"])
         #expect(try fixture.server.objects(under: "").isEmpty)
     }
+
+    @Test func theSystemCABundleAloneIsUsedOnlyWhenAskedForAndDoesNotTrustAPrivateCA() throws {
+        let fixture = try S3Fixture()
+        let (_, source) = try fixture.storedModel()
+        let noCA = ["ARTEFACT_TLS_CA": ""]
+        expectBadInput(try fixture.push(source, "resnet@1.0.0", environment: noCA), mentioning: ["--tls-ca", "--tls-system-ca"])
+        // The system bundle does not hold the test CA: the handshake fails (exit 3), nothing is written.
+        let refused = try fixture.push(source, "resnet@1.0.0", ["--tls-system-ca"], environment: noCA)
+        #expect(refused.status == 3, "exit \(refused.status): \(refused.stderr)")
+        #expect(try fixture.server.objects(under: "").isEmpty)
+    }
 }
