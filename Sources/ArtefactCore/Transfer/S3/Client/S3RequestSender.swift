@@ -40,7 +40,9 @@ final class S3RequestSender: Sendable {
         while true {
             var retryable = false
             do {
-                return try pool.withConnection { connection in
+                // A request that cannot be resent goes on a new connection: on a kept-alive
+                // one the server may have closed while it sat idle, and it would fail.
+                return try pool.withConnection(fresh: !request.isIdempotent) { connection in
                     let response = try connection.exchange(signer.signed(request, at: .now), authority: signer.authority, deadline: deadline,
                                                            resendable: request.isIdempotent)
                     if accepted.contains(response.status) { return try handle(response, connection) }
