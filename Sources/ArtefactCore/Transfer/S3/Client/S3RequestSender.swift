@@ -16,6 +16,9 @@ final class S3RequestSender: Sendable {
     init(_ access: S3Access, retryPolicy: S3RetryPolicy = S3RetryPolicy()) throws {
         self.access = access
         self.retryPolicy = retryPolicy
+        if access.addressing == .virtual && HostAddress.isIPLiteral(access.endpoint.host) {
+            throw ArtefactError.badInput("virtual-hosted addressing puts the bucket in the host name, which \(access.endpoint) cannot take (an IP address): use path-style addressing")
+        }
         signer = S3RequestSigner(access)
         server = "https://\(signer.authority)"
         let context = try TLSContext(access.tls, keyPassphrase: access.keyPassphrase)
