@@ -51,3 +51,12 @@ import Testing
         #expect(Self.header(signed, "Authorization")?.contains("SignedHeaders=host;x-amz-content-sha256;x-amz-date;x-amz-security-token,") == true)
     }
 }
+
+@Suite struct S3AddressingChecksTests {
+    @Test func virtualHostedAddressingOfAnIPAddressIsBadInput() throws {
+        let access = try S3RequestSignerTests.access(addressing: .virtual, endpoint: try S3Endpoint(parsing: "https://127.0.0.1:9000"))
+        #expect(throws: ArtefactError.badInput("virtual-hosted addressing puts the bucket in the host name, which https://127.0.0.1:9000 cannot take (an IP address): use path-style addressing")) {
+            try S3Client(access)
+        }
+    }
+}

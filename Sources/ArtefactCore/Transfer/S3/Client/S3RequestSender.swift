@@ -16,6 +16,9 @@ final class S3RequestSender: Sendable {
     init(_ access: S3Access, retryPolicy: S3RetryPolicy = S3RetryPolicy()) throws {
         self.access = access
         self.retryPolicy = retryPolicy
+        if access.addressing == .virtual && HostAddress.isIPLiteral(access.endpoint.host) {
+            throw ArtefactError.badInput("virtual-hosted addressing puts the bucket in the host name, which \(access.endpoint) cannot take (an IP address): use path-style addressing")
+        }
         signer = S3RequestSigner(access)
         server = "https://\(signer.authority)"
         let context = try TLSContext(access.tls, keyPassphrase: access.keyPassphrase)
@@ -40,7 +43,9 @@ final class S3RequestSender: Sendable {
         while true {
             var retryable = false
             do {
-                return try pool.withConnection { connection in
+                // A request that cannot be resent goes on a new connection: on a kept-alive
+                // one the server may have closed while it sat idle, and it would fail.
+                return try pool.withConnection(fresh: !request.isIdempotent) { connection in
                     let response = try connection.exchange(signer.signed(request, at: .now), authority: signer.authority, deadline: deadline,
                                                            resendable: request.isIdempotent)
                     if accepted.contains(response.status) { return try handle(response, connection) }
