@@ -6,6 +6,8 @@ Run with the python of the S3 test environment (see scripts/lib/packages.sh):
     s3_tool.py list BUCKET PREFIX               {"KEY": SIZE, ...} for every key under PREFIX, as JSON
     s3_tool.py get BUCKET KEY FILE              the object's bytes into FILE
     s3_tool.py put BUCKET KEY FILE              FILE's bytes as the object (overwrites: for tamper tests)
+    s3_tool.py put-tree DIRECTORY BUCKET PREFIX every regular file under DIRECTORY as PREFIX/<relative path>
+                                                (symlinks are skipped: the layout records them in the bundle only)
     s3_tool.py delete BUCKET KEY
     s3_tool.py head BUCKET KEY                  {"size": N, "etag": "..."} as JSON; exit 4 if there is no such key
     s3_tool.py create-bucket BUCKET
@@ -83,6 +85,18 @@ def put(s3, bucket, key, path):
     return 0
 
 
+def put_tree(s3, directory, bucket, prefix):
+    for root, directories, files in os.walk(directory):
+        directories.sort()
+        for name in sorted(files):
+            path = os.path.join(root, name)
+            if os.path.islink(path) or not os.path.isfile(path):
+                continue
+            relative = os.path.relpath(path, directory)
+            put(s3, bucket, f"{prefix}/{relative}" if prefix else relative, path)
+    return 0
+
+
 def delete(s3, bucket, key):
     s3.delete_object(Bucket=bucket, Key=key)
     return 0
@@ -123,6 +137,7 @@ COMMANDS = {
     "list": (list_keys, (2, 2)),
     "get": (get, (3, 3)),
     "put": (put, (3, 3)),
+    "put-tree": (put_tree, (3, 3)),
     "delete": (delete, (2, 2)),
     "head": (head, (2, 2)),
     "create-bucket": (create_bucket, (1, 1)),
