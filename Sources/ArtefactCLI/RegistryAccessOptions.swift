@@ -8,12 +8,18 @@ enum RegistryAccessOptions {
     private static var environment: CommandEnvironment { CommandContext.current.environment }
 
     static func options(_ arguments: ScannedArguments) throws -> RegistryOptions {
-        RegistryOptions(caFile: arguments.value("--tls-ca") ?? environment.value("ARTEFACT_TLS_CA"),
-                        certificateFile: arguments.value("--tls-cert") ?? environment.value("ARTEFACT_TLS_CERT"),
-                        keyFile: arguments.value("--tls-key") ?? environment.value("ARTEFACT_TLS_KEY"),
-                        useSystemCAs: arguments.has("--tls-system-ca"), requestTimeout: try networkTimeout(arguments),
-                        minimumRate: try minimumRate(), keyPassphrase: try environment.secret("ARTEFACT_TLS_KEY_PASSPHRASE"),
-                        credentials: try credentials(file: arguments.value("--registry-credentials")))
+        RegistryOptions(tls: try tlsOptions(arguments), credentials: try credentials(file: arguments.value("--registry-credentials")))
+    }
+
+    /// `--tls-ca`, `--tls-cert`, `--tls-key` (or `ARTEFACT_TLS_CA`, `_CERT`, `_KEY`),
+    /// `--tls-system-ca`, the limits and the key's passphrase: shared by registries and
+    /// object storage.
+    static func tlsOptions(_ arguments: ScannedArguments) throws -> TLSOptions {
+        TLSOptions(caFile: arguments.value("--tls-ca") ?? environment.value("ARTEFACT_TLS_CA"),
+                   certificateFile: arguments.value("--tls-cert") ?? environment.value("ARTEFACT_TLS_CERT"),
+                   keyFile: arguments.value("--tls-key") ?? environment.value("ARTEFACT_TLS_KEY"),
+                   useSystemCAs: arguments.has("--tls-system-ca"), requestTimeout: try networkTimeout(arguments),
+                   minimumRate: try minimumRate(), keyPassphrase: try environment.secret("ARTEFACT_TLS_KEY_PASSPHRASE"))
     }
 
     /// `--network-timeout SECONDS` (or `ARTEFACT_NETWORK_TIMEOUT`): how long one request may

@@ -12,12 +12,10 @@ import Testing
         let fixture = try S3Fixture()
         // Weights above the (lowered) multipart threshold, so one object is assembled from parts.
         let (model, source) = try fixture.storedModel(weightBytes: 1_500_000)
-        try fixture.pushAccepted(source, "resnet@1.0.0", environment: [
-            "ARTEFACT_S3_MULTIPART_THRESHOLD": "1048576", "ARTEFACT_S3_PART_SIZE": "262144",
-        ])
+        try fixture.pushAccepted(source, "resnet@1.0.0", environment: S3Fixture.multipart)
 
         // Every regular file and the bundle, under their own names; no object for the symlink.
-        let expected = try fixture.expectedObjects(of: model, under: "resnet/1.0.0")
+        let expected = try fixture.expectedObjects(of: model)
         #expect(expected["resnet/1.0.0/model.sig"] != nil)
         #expect(try fixture.server.objects(under: "resnet/1.0.0/") == expected)
         for key in expected.keys.sorted() {
@@ -31,8 +29,8 @@ import Testing
     @Test func aModelUploadedByAnotherToolInTheLayoutVerifiesInPlace() throws {
         let fixture = try S3Fixture()
         let model = try fixture.world.signedModel("model", name: "resnet", version: "1.0.0")
-        try fixture.uploadWithBoto3(model, to: "resnet/1.0.0")
-        #expect(try fixture.server.objects(under: "resnet/1.0.0/") == fixture.expectedObjects(of: model, under: "resnet/1.0.0"))
+        try fixture.uploadWithBoto3(model)
+        #expect(try fixture.server.objects(under: "resnet/1.0.0/") == fixture.expectedObjects(of: model))
         expectAccepted(try fixture.verify(["--quiet"]))
     }
 
@@ -43,12 +41,12 @@ import Testing
         let (model, source) = try fixture.storedModel()
         let anonymous: [String: String?] = ["ARTEFACT_TLS_CERT": nil, "ARTEFACT_TLS_KEY": nil]
 
-        expectOperationalFailure(try fixture.push(source, "resnet@1.0.0", environment: anonymous),
+        expectOperationalFailure(try fixture.push(source, "resnet@1.0.0", changing: anonymous),
                                  mentioning: ["client certificate required"])
         #expect(try fixture.server.objects(under: "").isEmpty)
 
-        try fixture.uploadWithBoto3(model, to: "resnet/1.0.0")
-        expectOperationalFailure(try fixture.verify(environment: anonymous), mentioning: ["client certificate required"])
+        try fixture.uploadWithBoto3(model)
+        expectOperationalFailure(try fixture.verify(changing: anonymous), mentioning: ["client certificate required"])
         expectAccepted(try fixture.verify(["--quiet"]))
     }
 
@@ -58,9 +56,9 @@ import Testing
         let (_, source) = try fixture.storedModel()
         let impostor: [String: String?] = ["ARTEFACT_TLS_CERT": foreign.client.certificate, "ARTEFACT_TLS_KEY": foreign.client.key]
 
-        expectOperationalFailure(try fixture.push(source, "resnet@1.0.0", environment: impostor),
+        expectOperationalFailure(try fixture.push(source, "resnet@1.0.0", changing: impostor),
                                  mentioning: ["rejected the client certificate"])
-        expectOperationalFailure(try fixture.verify(environment: impostor), mentioning: ["rejected the client certificate"])
+        expectOperationalFailure(try fixture.verify(changing: impostor), mentioning: ["rejected the client certificate"])
         #expect(try fixture.server.objects(under: "").isEmpty)
     }
 
@@ -69,9 +67,9 @@ import Testing
         let foreign = try RegistryPKI(in: fixture.world.scratch, name: "Foreign")
         let (_, source) = try fixture.storedModel()
 
-        expectOperationalFailure(try fixture.push(source, "resnet@1.0.0", environment: ["ARTEFACT_TLS_CA": foreign.ca]),
+        expectOperationalFailure(try fixture.push(source, "resnet@1.0.0", changing: ["ARTEFACT_TLS_CA": foreign.ca]),
                                  mentioning: ["server certificate is not trusted"])
-        expectOperationalFailure(try fixture.verify(environment: ["ARTEFACT_TLS_CA": foreign.ca]),
+        expectOperationalFailure(try fixture.verify(changing: ["ARTEFACT_TLS_CA": foreign.ca]),
                                  mentioning: ["server certificate is not trusted"])
         #expect(try fixture.server.objects(under: "").isEmpty)
     }
@@ -83,14 +81,14 @@ import Testing
         let (model, source) = try fixture.storedModel()
         let wrong = "wrong-\(fixture.server.secretKey)"
 
-        let pushed = try fixture.push(source, "resnet@1.0.0", environment: ["AWS_SECRET_ACCESS_KEY": wrong])
+        let pushed = try fixture.push(source, "resnet@1.0.0", changing: ["AWS_SECRET_ACCESS_KEY": wrong])
         expectOperationalFailure(pushed, mentioning: [])
         #expect(pushed.errorLine.lowercased().contains("signature"), "stderr: \(pushed.stderr)")
         #expect(!pushed.stderr.contains(wrong) && !pushed.stderr.contains(fixture.server.secretKey), "stderr: \(pushed.stderr)")
         #expect(try fixture.server.objects(under: "").isEmpty)
 
-        try fixture.uploadWithBoto3(model, to: "resnet/1.0.0")
-        let verified = try fixture.verify(environment: ["AWS_SECRET_ACCESS_KEY": wrong])
+        try fixture.uploadWithBoto3(model)
+        let verified = try fixture.verify(changing: ["AWS_SECRET_ACCESS_KEY": wrong])
         expectOperationalFailure(verified, mentioning: [])
         #expect(verified.errorLine.lowercased().contains("signature"), "stderr: \(verified.stderr)")
         #expect(!verified.stderr.contains(wrong), "stderr: \(verified.stderr)")
@@ -102,10 +100,10 @@ import Testing
         let missing = "no-such-bucket-\(UUID().uuidString.prefix(8).lowercased())"
 
         let pushed = try fixture.world.transfer(source, "s3://\(missing)/resnet/1.0.0", ["--model", "resnet@1.0.0"],
-                                                environment: fixture.environment())
+                                                environment: fixture.server.environment)
         expectOperationalFailure(pushed, mentioning: [missing])
         let verified = try fixture.world.run(["verify", "s3://\(missing)/resnet/1.0.0", "--key", fixture.world.signer.publicKey],
-                                             environment: fixture.environment())
+                                             environment: fixture.server.environment)
         expectOperationalFailure(verified, mentioning: [missing])
     }
 
@@ -114,9 +112,9 @@ import Testing
         let (_, source) = try fixture.storedModel()
         let none: [String: String?] = ["AWS_ACCESS_KEY_ID": nil, "AWS_SECRET_ACCESS_KEY": nil]
 
-        expectBadInput(try fixture.push(source, "resnet@1.0.0", environment: none),
+        expectBadInput(try fixture.push(source, "resnet@1.0.0", changing: none),
                        mentioning: ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"])
-        expectBadInput(try fixture.verify(environment: none), mentioning: ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"])
+        expectBadInput(try fixture.verify(changing: none), mentioning: ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"])
         #expect(try fixture.server.objects(under: "").isEmpty)
     }
 
@@ -126,8 +124,8 @@ import Testing
         // The server listens there; artefact must not even try.
         let plain = "http://127.0.0.1:\(fixture.server.port)"
 
-        expectBadInput(try fixture.push(source, "resnet@1.0.0", environment: ["AWS_ENDPOINT_URL": plain]), mentioning: [plain, "HTTPS"])
-        expectBadInput(try fixture.verify(["--s3-endpoint", plain]), mentioning: [plain, "HTTPS"])
+        expectBadInput(try fixture.push(source, "resnet@1.0.0", changing: ["AWS_ENDPOINT_URL": plain]), mentioning: [plain, "HTTPS"])
+        expectBadInput(try fixture.verify(["--s3-endpoint", plain], changing: [:]), mentioning: [plain, "HTTPS"])
         #expect(try fixture.server.objects(under: "").isEmpty)
     }
 }

@@ -9,6 +9,8 @@ enum TransferCommand: Command {
                              [--jobs N] [--at TIME] [TLS options]
            artefact transfer STORE oci://HOST:PORT/REPOSITORY --model NAME@VERSION [TLS options]
            artefact transfer oci://HOST:PORT/REPOSITORY:VERSION DST [TLS options]
+           artefact transfer STORE s3://BUCKET/PREFIX --model NAME[@VERSION] [S3 options] [TLS options]
+           artefact transfer s3://BUCKET/PREFIX DST [S3 options] [TLS options]
 
     SRC is a signed model directory, or a store (then --model names the model; without a
     version, its highest). DST is a store, or a plain directory (absent or empty) to export
@@ -26,10 +28,25 @@ enum TransferCommand: Command {
       --at TIME               judge expiry, age and certificates as of this later UTC time
                               (never earlier than now: a crossing's clock cannot go back)
 
-    Registries are reached over TLS 1.3 only, trusting only the given CA, presenting a
+    An s3://BUCKET/PREFIX holds the model as plain objects, PREFIX/<path> for every file,
+    and its bundle PREFIX/model.sig, written last; symlinks are not objects (the bundle
+    records them; a pull or export recreates them). A push starts from a store (whose
+    policy applies), creates every object only if absent, refuses a prefix that holds
+    anything else (exit 1, nothing changed), is a no-op when the prefix holds this model
+    already, and resumes a killed multipart upload. A pull verifies the bundle under the
+    destination's policy, refuses objects the manifest does not list, and resumes.
+      --s3-endpoint URL       an S3-compatible server, https://HOST[:PORT] (AWS_ENDPOINT_URL;
+                              default: AWS's endpoint of AWS_REGION or AWS_DEFAULT_REGION)
+      --s3-addressing path|virtual  bucket in the path or in the host name (default: path
+                              for a custom endpoint, virtual for AWS)
+    Credentials come from AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN
+    (or AWS_PROFILE and the shared credentials file), never from the command line; the
+    region from AWS_REGION or AWS_DEFAULT_REGION (us-east-1 for a custom endpoint).
+
+    Registries and object storage are reached over TLS 1.3 only, trusting only the given CA, presenting a
     client certificate. Each option may also come from the environment or from the local
     store's configuration (store init --tls-ca ...):
-      --tls-ca CA.pem         the CA that issued the registry's certificate (ARTEFACT_TLS_CA)
+      --tls-ca CA.pem         the CA that issued the server's certificate (ARTEFACT_TLS_CA)
       --tls-cert CLIENT.pem   the client certificate (ARTEFACT_TLS_CERT)
       --tls-key CLIENT.key    its private key (ARTEFACT_TLS_KEY; passphrase in ARTEFACT_TLS_KEY_PASSPHRASE)
       --tls-system-ca         also trust the system's CA bundle
@@ -40,8 +57,8 @@ enum TransferCommand: Command {
                               ARTEFACT_NETWORK_MIN_RATE bytes/s (default 256K)
 
     """
-    static let flags = FlagSpec(valued: ["--model", "--signature", "--jobs", "--at", "--tls-ca", "--tls-cert", "--tls-key",
-                                         "--registry-credentials", "--network-timeout"],
+    static let flags = FlagSpec(valued: Set(["--model", "--signature", "--jobs", "--at", "--tls-ca", "--tls-cert", "--tls-key",
+                                         "--registry-credentials", "--network-timeout"]).union(S3AccessOptions.valuedFlags),
                                 boolean: ["--json", "--tls-system-ca"])
 
     static func run(_ arguments: ScannedArguments) throws -> Int32 {
@@ -51,7 +68,8 @@ enum TransferCommand: Command {
         let (name, version) = try modelSelector(arguments.value("--model"))
         let (source, destination) = try TransferEndpointParser.parse(
             source: arguments.positionals[0], destination: arguments.positionals[1], name: name, version: version,
-            signature: arguments.value("--signature"), registryOptions: { try RegistryAccessOptions.options(arguments) })
+            signature: arguments.value("--signature"), registryOptions: { try RegistryAccessOptions.options(arguments) },
+            s3Options: { try S3AccessOptions.options(arguments) })
         let now = try ArgumentValues.moment(arguments.value("--at"))
         // ModelTransfer.run enforces this too; checked here as well so the usage error comes
         // before --jobs and the audit passphrase are read, as it always has.

@@ -7,6 +7,8 @@ enum VerifyCommand: Command {
     static let help = """
     Usage: artefact verify PATH (--key PUBLIC_KEY [--key PUBLIC_KEY]... | --policy POLICY.json)
                            [--signature FILE] [--json] [--jobs N] [--at TIME] [--quiet]
+           artefact verify s3://BUCKET/PREFIX (--key PUBLIC_KEY... | --policy POLICY.json)
+                           [--json] [--jobs N] [--at TIME] [S3 and TLS options]
 
     Checks, in order: the bundle; the signatures, certificate chains, revocation and
     identities; the signed payload; the policy rule, threshold, clearance, expiry and age;
@@ -20,12 +22,30 @@ enum VerifyCommand: Command {
       --at TIME          verify as of this UTC time instead of now (2026-01-01T00:00:00Z)
       --quiet            no progress on stderr
 
+    An s3://BUCKET/PREFIX is verified in place: PREFIX/model.sig is the bundle, every
+    object under the prefix is read and hashed as it streams (on --jobs connections) and
+    nothing is written; an object the manifest does not list (and no ignore pattern
+    covers) rejects, as an extra file does in a directory. It takes the S3 and TLS options
+    of 'artefact transfer --help' (--s3-endpoint URL, --s3-addressing path|virtual,
+    --tls-ca CA.pem, --tls-cert CLIENT.pem, --tls-key CLIENT.key, --tls-system-ca,
+    --network-timeout SECONDS) and the AWS_* and ARTEFACT_TLS_* environment.
+
     """
-    static let flags = FlagSpec(valued: ["--signature", "--jobs", "--at", "--policy"], boolean: ["--json", "--quiet"],
+    static let flags = FlagSpec(valued: Set(["--signature", "--jobs", "--at", "--policy", "--tls-ca", "--tls-cert", "--tls-key",
+                                         "--network-timeout"]).union(S3AccessOptions.valuedFlags),
+                                boolean: ["--json", "--quiet", "--tls-system-ca"],
                                 repeatable: ["--key"])
 
     static func run(_ arguments: ScannedArguments) throws -> Int32 {
         let path = try arguments.singlePositional(named: "a model PATH", command: name)
+        if let source = try TransferEndpointParser.verificationSource(path, s3Options: { try S3AccessOptions.options(arguments) }) {
+            guard arguments.value("--signature") == nil else {
+                throw ArtefactError.badInput("--signature names a local bundle; \(path) holds its own at \(S3Location.bundleName)")
+            }
+            let report = try SourceVerifier.verify(source, policy: try trustPolicy(arguments), now: try ArgumentValues.moment(arguments.value("--at")),
+                                                   jobs: try ArgumentValues.jobs(arguments.value("--jobs")))
+            return finish(report, arguments: arguments)
+        }
         let request = VerificationRequest(
             location: try ModelLocation(modelPath: path, signaturePath: arguments.value("--signature")),
             policy: try trustPolicy(arguments),
@@ -34,6 +54,11 @@ enum VerifyCommand: Command {
         let report = try withProgress(label: "verifying", quiet: arguments.has("--quiet")) { progress in
             try ModelVerifier.verify(request, progress: progress)
         }
+        return finish(report, arguments: arguments)
+    }
+
+    /// Prints the report and says how the run ends.
+    private static func finish(_ report: VerificationReport, arguments: ScannedArguments) -> Int32 {
         if arguments.has("--json") {
             Console.outJSON(VerificationReportJSON.encode(report))
         } else if report.accepted, let manifest = report.manifest {

@@ -24,6 +24,9 @@ public enum CheckName: String, CaseIterable, Sendable, CustomStringConvertible {
     case version
     /// The rollback guard: a lower version, or a known version with other content.
     case rollback
+    /// The destination holds another model where this one would go (an S3 prefix whose
+    /// objects are not this model's); nothing is overwritten.
+    case occupied
     /// A verification that failed without naming a check.
     case verification
 

@@ -53,7 +53,7 @@ public enum ModelVerifier {
     }
 
     /// Steps 2 to 8. Returns the manifest when every one passed.
-    private static func checkClaims(of bundle: SignatureBundle, policy: TrustPolicy, now: Timestamp,
+    static func checkClaims(of bundle: SignatureBundle, policy: TrustPolicy, now: Timestamp,
                                     run: inout VerificationRun) throws -> ModelManifest? {
         // 2. Signatures over the PAE, by keys and certificates this policy trusts; every
         //    presented certificate that chains to a policy root must be valid, unrevoked,

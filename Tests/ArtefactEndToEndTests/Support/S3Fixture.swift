@@ -1,92 +1,109 @@
 import Foundation
 import Testing
 
-/// One test's world for the object storage tests: a `StoreFixture` (signer, audit key,
-/// stores), a TLS PKI and a SeaweedFS server that trusts it. Every `artefact` run gets the
-/// server's `environment` (endpoint, region, keys, CA and client certificate) with the
-/// test's changes on top, and a HOME of its own so no shared credentials file leaks in.
+/// One test's world for the S3 endpoint tests: a `StoreFixture` (signer, audit key,
+/// stores), a TLS PKI and a real SeaweedFS (`SeaweedServer`) over mutual TLS. Every
+/// command runs the real binary with the server's environment (AWS_* and ARTEFACT_TLS_*).
 final class S3Fixture {
     let world: StoreFixture
     let pki: RegistryPKI
     let server: SeaweedServer
+    /// The prefix tests push to unless they name another.
+    static let prefix = "resnet/1.0.0"
+    /// Test knobs that make multipart uploads of small files: files of 1 MiB and more go up
+    /// in 256 KiB parts.
+    static let multipart = ["ARTEFACT_S3_MULTIPART_THRESHOLD": "1048576", "ARTEFACT_S3_PART_SIZE": "262144"]
+    static let partSize: Int64 = 262_144
 
-    init(mutualTLS: Bool = true) throws {
+    init() throws {
         world = try StoreFixture()
         pki = try RegistryPKI(in: world.scratch)
-        server = try SeaweedServer(pki: pki, mutualTLS: mutualTLS, in: world.scratch)
-        try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+        server = try SeaweedServer(pki: pki, in: world.scratch)
     }
 
     func path(_ relative: String) -> String { world.path(relative) }
 
-    /// An empty home directory: no ~/.aws/credentials.
-    var home: String { path("home") }
-
-    /// The server's environment with `changes` on top; a nil value removes the variable.
-    func environment(_ changes: [String: String?] = [:]) -> [String: String] {
-        var variables = server.environment
-        variables["HOME"] = home
-        for (name, value) in changes { variables[name] = value }
-        return variables
-    }
-
-    /// Signs the small model `name@version` (`StoreFixture.signedModel`, which gives it a
-    /// symlink), creates the store `store` trusting the signer, and transfers the model in.
-    func storedModel(name: String = "resnet", version: String = "1.0.0", store: String = "source", weightBytes: Int = 64 * 1024)
-        throws -> (model: String, store: String) {
-        let model = try world.signedModel("model-\(name)-\(version)", name: name, version: version, weightBytes: weightBytes)
+    /// Signs `name@version` (with `weightBytes` of weights, a symlink and an empty file),
+    /// creates the store `store` trusting the signer and transfers the model in.
+    func storedModel(name: String = "resnet", version: String = "1.0.0", store: String = "source", weightBytes: Int = 64 * 1024,
+                     prepare: (String) throws -> Void = { _ in }) throws -> (model: String, store: String) {
+        let model = try world.signedModel("model-\(name)-\(version)", name: name, version: version, weightBytes: weightBytes,
+                                          prepare: prepare)
         let source = try world.makeStore(store)
         try world.transferAccepted(model, source)
         return (model, source)
     }
 
+    /// `artefact ARGUMENTS` with the server's environment plus `environment`.
+    @discardableResult
+    func run(_ arguments: [String], environment: [String: String] = [:]) throws -> CLIResult {
+        try world.run(arguments, environment: server.environment.merging(environment) { _, new in new })
+    }
+
     /// `transfer STORE s3://BUCKET/PREFIX --model LABEL`.
     @discardableResult
-    func push(_ store: String, _ label: String, to prefix: String = "resnet/1.0.0", _ extra: [String] = [],
-              environment changes: [String: String?] = [:]) throws -> CLIResult {
-        try world.transfer(store, server.location(prefix), ["--model", label] + extra, environment: environment(changes))
+    func push(_ store: String, _ label: String, prefix: String = S3Fixture.prefix, _ extra: [String] = [],
+              environment: [String: String] = [:]) throws -> CLIResult {
+        try run(["transfer", store, server.location(prefix), "--model", label] + extra, environment: environment)
     }
 
     /// `transfer s3://BUCKET/PREFIX STORE`.
     @discardableResult
-    func pull(_ prefix: String = "resnet/1.0.0", into store: String, _ extra: [String] = [],
-              environment changes: [String: String?] = [:]) throws -> CLIResult {
-        try world.transfer(server.location(prefix), store, extra, environment: environment(changes))
+    func pull(prefix: String = S3Fixture.prefix, into store: String, _ extra: [String] = [],
+              environment: [String: String] = [:]) throws -> CLIResult {
+        try run(["transfer", server.location(prefix), store] + extra, environment: environment)
     }
 
-    /// `verify s3://BUCKET/PREFIX --key SIGNER.pub`.
+    /// `verify s3://BUCKET/PREFIX --key SIGNER`.
     @discardableResult
-    func verify(_ extra: [String] = [], at prefix: String = "resnet/1.0.0", environment changes: [String: String?] = [:]) throws -> CLIResult {
-        try world.run(["verify", server.location(prefix), "--key", world.signer.publicKey] + extra, environment: environment(changes))
+    func verify(prefix: String = S3Fixture.prefix, _ extra: [String] = []) throws -> CLIResult {
+        try run(["verify", server.location(prefix), "--key", world.signer.publicKey] + extra)
     }
 
-    /// A push that must be accepted, with `--json`: the parsed outcome.
     @discardableResult
-    func pushAccepted(_ store: String, _ label: String, to prefix: String = "resnet/1.0.0", _ extra: [String] = [],
-                      environment changes: [String: String?] = [:], sourceLocation: SourceLocation = #_sourceLocation) throws -> [String: Any] {
-        let result = try push(store, label, to: prefix, extra + ["--json"], environment: changes)
-        try #require(result.status == 0, "push: exit \(result.status): \(result.stderr)", sourceLocation: sourceLocation)
+    func pushAccepted(_ store: String, _ label: String, prefix: String = S3Fixture.prefix, _ extra: [String] = [],
+                      environment: [String: String] = [:], sourceLocation: SourceLocation = #_sourceLocation) throws -> [String: Any] {
+        try accepted(try push(store, label, prefix: prefix, extra + ["--json"], environment: environment), sourceLocation: sourceLocation)
+    }
+
+    @discardableResult
+    func pullAccepted(prefix: String = S3Fixture.prefix, into store: String, _ extra: [String] = [],
+                      environment: [String: String] = [:], sourceLocation: SourceLocation = #_sourceLocation) throws -> [String: Any] {
+        try accepted(try pull(prefix: prefix, into: store, extra + ["--json"], environment: environment), sourceLocation: sourceLocation)
+    }
+
+    private func accepted(_ result: CLIResult, sourceLocation: SourceLocation) throws -> [String: Any] {
+        try #require(result.status == 0, "exit \(result.status): \(result.stderr)", sourceLocation: sourceLocation)
+        #expect(result.stderr.isEmpty, "stderr: \(result.stderr)", sourceLocation: sourceLocation)
         let outcome = try jsonObject(result.stdout, sourceLocation: sourceLocation)
         #expect(outcome["accepted"] as? Bool == true, sourceLocation: sourceLocation)
         return outcome
     }
 
-    /// Uploads a signed model directory in the bucket layout with boto3, as another tool
-    /// would: every regular file as PREFIX/<path>, the bundle as PREFIX/model.sig, no
-    /// object for a symlink (the bundle records it).
-    func uploadWithBoto3(_ model: String, to prefix: String) throws {
-        try server.s3Tool(["put-tree", model, server.bucket, prefix])
-    }
-
-    /// The regular files of `model` (the bundle included) by relative path, with their sizes:
-    /// what a push must leave under the prefix, and nothing else.
-    func expectedObjects(of model: String, under prefix: String) throws -> [String: Int] {
-        var sizes: [String: Int] = [:]
+    /// The objects `model` (a signed model directory) should become under `prefix`: every
+    /// regular file at its size, and the bundle; no symlink is an object.
+    func expectedObjects(of model: String, prefix: String = S3Fixture.prefix) throws -> [String: Int] {
+        var objects: [String: Int] = [:]
         for relative in listing(model) {
             let attributes = try FileManager.default.attributesOfItem(atPath: "\(model)/\(relative)")
             guard attributes[.type] as? FileAttributeType == .typeRegular else { continue }
-            sizes["\(prefix)/\(relative)"] = (attributes[.size] as? NSNumber)?.intValue ?? -1
+            objects["\(prefix)/\(relative)"] = (attributes[.size] as? NSNumber)?.intValue
         }
-        return sizes
+        return objects
+    }
+
+    /// Every object's bytes under `prefix`, by key, read with boto3.
+    func objectBytes(under prefix: String = S3Fixture.prefix) throws -> [String: Data] {
+        var bytes: [String: Data] = [:]
+        for key in try server.objects(under: prefix + "/").keys { bytes[key] = try server.object(key, scratch: world.scratch) }
+        return bytes
+    }
+
+    /// Exports `label` from `store` and expects the tree of `model`, symlinks included.
+    func expectExportMatches(_ store: String, _ label: String, original model: String,
+                             sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let export = path("export-\(UUID().uuidString.prefix(8))")
+        try world.transferAccepted(store, export, ["--model", label], sourceLocation: sourceLocation)
+        try expectSameTree(export, as: model, sourceLocation: sourceLocation)
     }
 }

@@ -13,6 +13,8 @@ public struct TransferDestination: CustomStringConvertible {
     public static func export(_ path: String) -> TransferDestination { TransferDestination(ExportDestination(path)) }
     /// An OCI registry repository: the model is pushed tagged with its version.
     public static func registry(_ access: RegistryAccess) -> TransferDestination { TransferDestination(RegistryDestination(access)) }
+    /// A prefix in object storage: the model's files as objects, its bundle written last.
+    public static func s3(_ access: S3Access) -> TransferDestination { TransferDestination(S3Destination(access)) }
 
     public var description: String { endpoint.description }
 }

@@ -1,5 +1,5 @@
 /// Where a transfer takes a model from, as `TransferEndpointParser` resolved it (a model
-/// directory, a store, a registry): one `ModelSource`, opened once.
+/// directory, a store, a registry, an S3 prefix): one `ModelSource`, opened once.
 public struct TransferSource: CustomStringConvertible {
     let endpoint: any ModelSource
 
@@ -15,6 +15,8 @@ public struct TransferSource: CustomStringConvertible {
     }
     /// A model version in an OCI registry, tagged with its version.
     public static func registry(_ access: RegistryAccess) -> TransferSource { TransferSource(RegistrySource(access)) }
+    /// A signed model under a prefix in object storage.
+    public static func s3(_ access: S3Access) -> TransferSource { TransferSource(S3Source(access)) }
 
     public var description: String { endpoint.description }
 }

@@ -1,39 +1,26 @@
-/// How the caller asked to reach registries: TLS files from its flags, then the
-/// environment; credentials and limits. Whatever TLS file it leaves out comes from the
-/// local store's configuration (`store init --tls-ca ...`), added by
-/// `TransferEndpointParser` from the store it opened.
+/// How the caller asked to reach registries: TLS options (flags, then the environment) and
+/// credentials. Whatever TLS file it leaves out comes from the local store's configuration
+/// (`store init --tls-ca ...`), added by `TransferEndpointParser` from the store it opened.
 public struct RegistryOptions: Sendable {
-    public var caFile: String?
-    public var certificateFile: String?
-    public var keyFile: String?
-    public var useSystemCAs: Bool
-    public var requestTimeout: Int64
-    public var minimumRate: Int64
-    /// The passphrase of an encrypted client key.
-    public var keyPassphrase: SecretBytes?
+    public var tls: TLSOptions
     public var credentials: RegistryCredentials?
 
-    public init(caFile: String?, certificateFile: String?, keyFile: String?, useSystemCAs: Bool, requestTimeout: Int64,
-                minimumRate: Int64, keyPassphrase: SecretBytes?, credentials: RegistryCredentials?) {
-        self.caFile = caFile
-        self.certificateFile = certificateFile
-        self.keyFile = keyFile
-        self.useSystemCAs = useSystemCAs
-        self.requestTimeout = requestTimeout
-        self.minimumRate = minimumRate
-        self.keyPassphrase = keyPassphrase
+    public init(tls: TLSOptions, credentials: RegistryCredentials?) {
+        self.tls = tls
         self.credentials = credentials
     }
 
+    public init(caFile: String?, certificateFile: String?, keyFile: String?, useSystemCAs: Bool, requestTimeout: Int64,
+                minimumRate: Int64, keyPassphrase: SecretBytes?, credentials: RegistryCredentials?) {
+        self.init(tls: TLSOptions(caFile: caFile, certificateFile: certificateFile, keyFile: keyFile, useSystemCAs: useSystemCAs,
+                                  requestTimeout: requestTimeout, minimumRate: minimumRate, keyPassphrase: keyPassphrase),
+                  credentials: credentials)
+    }
+
     /// The access to `reference`, the store's `remembered` TLS files filling what these
-    /// options leave out. A CA is required: artefact trusts only the CA it is given.
+    /// options leave out.
     func access(_ reference: RegistryReference, remembered: StoredTLSFiles?) throws -> RegistryAccess {
-        guard let ca = caFile ?? remembered?.caFile else {
-            throw ArtefactError.badInput("reaching \(reference.address) needs --tls-ca CA.pem (or ARTEFACT_TLS_CA): artefact trusts only the CA it is given")
-        }
-        let settings = TLSSettings(caFile: ca, certificateFile: certificateFile ?? remembered?.certificateFile,
-                                   keyFile: keyFile ?? remembered?.keyFile, requestTimeout: requestTimeout, minimumRate: minimumRate,
-                                   useSystemCAs: useSystemCAs)
-        return RegistryAccess(reference: reference, tls: settings, keyPassphrase: keyPassphrase, credentials: credentials)
+        RegistryAccess(reference: reference, tls: try tls.settings(reaching: reference.address, remembered: remembered),
+                       keyPassphrase: tls.keyPassphrase, credentials: credentials)
     }
 }

@@ -1,0 +1,44 @@
+/// A prefix in object storage as a transfer's destination (a push): the source store's
+/// model goes up as plain objects, its bundle last (`S3Push`), under the source store's
+/// policy. A prefix keeps no versions and has no policy of its own, so it admits nothing
+/// before the plan; the push itself refuses a prefix that holds another model.
+final class S3Destination: ModelDestination {
+    let access: S3Access
+    private var client: S3Client?
+
+    init(_ access: S3Access) {
+        self.access = access
+    }
+
+    var description: String { access.location.description }
+    var auditEndpoint: AuditEndpoint {
+        AuditEndpoint(location: access.location.description, environment: nil, peer: client?.peerSubject)
+    }
+    var needsSourceStore: String {
+        "a push to object storage starts from a store, whose policy applies; transfer the model into a store first"
+    }
+
+    func admit(_ manifest: ModelManifest, from source: any ModelSource, policy: TrustPolicy) throws -> Admission {
+        guard source is StoreSource else { throw ArtefactError.badInput(needsSourceStore) }
+        return Admission()
+    }
+
+    func receive(_ model: VerifiedModel, from source: any ModelSource, admission: Admission) throws -> Delivery {
+        guard let source = source as? StoreSource, let store = source.store, let stored = source.model else {
+            throw ArtefactError.badInput(needsSourceStore)
+        }
+        let client = try S3Client(access)
+        self.client = client
+        let pushed = try S3Push(access: access, client: client, store: store, workers: model.workers)
+            .push(stored, manifest: model.manifest, bundleBytes: model.bundle.bytes)
+        var copied = CopyTotals()
+        copied.bytesCopied = pushed.bytesSent
+        copied.bytesReused = pushed.bytesReused
+        copied.filesReused = pushed.filesReused
+        let label = "\(model.manifest.name)@\(model.manifest.version ?? "")"
+        guard !pushed.alreadyPresent else {
+            return Delivery(reason: "\(access.location) holds \(label) already", copied: copied, alreadyPresent: true)
+        }
+        return Delivery(reason: "pushed \(label) to \(access.location)", copied: copied)
+    }
+}
