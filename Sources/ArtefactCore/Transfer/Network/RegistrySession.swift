@@ -10,17 +10,19 @@ final class RegistrySession {
     private let context: TLSContext
     private let settings: TLSSettings
     private let credentials: RegistryCredentials?
-    private var connection: HTTPConnection?
+    private let connection: KeptAliveConnection
     private var authorization: String?
-    /// The peer certificate subject of the first connection, for the audit log.
-    private(set) var peerSubject: String?
 
     init(reference: RegistryReference, settings: TLSSettings, keyPassphrase: SecretBytes?, credentials: RegistryCredentials?) throws {
         self.reference = reference
         self.settings = settings
         self.credentials = credentials
         context = try TLSContext(settings, keyPassphrase: keyPassphrase)
+        connection = KeptAliveConnection(host: reference.host, port: reference.port, context: context, settings: settings)
     }
+
+    /// The peer certificate subject of the first connection, for the audit log.
+    var peerSubject: String? { connection.peerSubject }
 
     /// Checks that the registry speaks the distribution API and that we may use it.
     func ping() throws {
@@ -116,19 +118,14 @@ final class RegistrySession {
         }
         let tooLong = ArtefactError.rejected("registry \(reference.address) sent more than the \(expected) bytes left of blob \(digest.prefixed)")
         if case .length(let length) = response.framing, length > expected {
-            connection = nil
+            connection.drop()
             throw tooLong
         }
         var received: Int64 = 0
-        do {
-            try connection!.readBody(of: response, method: "GET") { piece in
-                guard Int64(piece.count) <= expected - received else { throw tooLong }
-                received += Int64(piece.count)
-                try sink(piece)
-            }
-        } catch {
-            connection = nil
-            throw error
+        try connection.readBody(of: response, method: "GET") { piece in
+            guard Int64(piece.count) <= expected - received else { throw tooLong }
+            received += Int64(piece.count)
+            try sink(piece)
         }
     }
 
@@ -165,7 +162,7 @@ final class RegistrySession {
             try discard(response, method: "GET")
             throw unexpected(response, "getting manifest \(tag)")
         }
-        let bytes = try connection!.readBody(of: response, method: "GET", limit: Self.manifestLimit)
+        let bytes = try connection.readBody(of: response, method: "GET", limit: Self.manifestLimit)
         if let claimed = response.header("Docker-Content-Digest"), claimed != SHA256Hasher.digest(bytes).prefixed {
             throw ArtefactError.rejected("manifest \(tag) from \(reference.address) does not match the digest the registry gives for it")
         }
@@ -199,22 +196,7 @@ final class RegistrySession {
         var request = request
         if let authorization { request.headers.append(("Authorization", authorization)) }
         let deadline = bytes > 0 ? settings.deadline(streaming: bytes) : settings.requestDeadline
-        for attempt in 0..<2 {
-            let connection = try currentConnection(deadline: deadline)
-            connection.tls.deadline = deadline
-            do {
-                return try connection.exchange(request, host: reference.address)
-            } catch let closed as ConnectionClosed {
-                self.connection = nil
-                // A kept-alive connection the server has since closed: resend once on a new one.
-                if attempt == 0 && isIdempotent(request) { continue }
-                throw closed.error
-            } catch {
-                self.connection = nil
-                throw error
-            }
-        }
-        throw ArtefactError.operational("connection to \(reference.address) failed")
+        return try connection.exchange(request, authority: reference.address, deadline: deadline, resendable: isIdempotent(request))
     }
 
     /// Requests that may be sent twice without harm. An upload chunk (PATCH) or the start
@@ -223,18 +205,8 @@ final class RegistrySession {
         request.method != "PATCH" && request.method != "POST"
     }
 
-    private func currentConnection(deadline: NetworkDeadline) throws -> HTTPConnection {
-        if let connection, connection.reusable { return connection }
-        let tls = try TLSConnection(host: reference.host, port: reference.port, context: context, settings: settings, deadline: deadline)
-        if peerSubject == nil { peerSubject = tls.peerSubject }
-        let fresh = HTTPConnection(tls: tls)
-        connection = fresh
-        return fresh
-    }
-
     private func discard(_ response: HTTPResponse, method: String) throws {
-        try connection?.discardBody(of: response, method: method)
-        if connection?.reusable == false { connection = nil }
+        try connection.discardBody(of: response, method: method)
     }
 
     private func authenticate(challenge: String, scope: String) throws -> String {
