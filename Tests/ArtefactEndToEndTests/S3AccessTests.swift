@@ -10,9 +10,14 @@ import Testing
 
     @Test func whatAPushLeavesIsReadBackByBoto3AsTheSignedBytes() throws {
         let fixture = try S3Fixture()
-        // Weights above the (lowered) multipart threshold, so one object is assembled from parts.
-        let (model, source) = try fixture.storedModel(weightBytes: 1_500_000)
-        try fixture.pushAccepted(source, "resnet@1.0.0", environment: S3Fixture.multipart)
+        // Weights above the (lowered) multipart threshold, so one object is assembled from
+        // three parts (5 MiB, 5 MiB and the rest: SeaweedFS, like S3, refuses smaller parts).
+        let (model, source) = try fixture.storedModel(weightBytes: 11 << 20)
+        try fixture.pushAccepted(source, "resnet@1.0.0", environment: [
+            "ARTEFACT_S3_MULTIPART_THRESHOLD": String(6 << 20), "ARTEFACT_S3_PART_SIZE": String(5 << 20),
+        ])
+        #expect(try fixture.server.head("resnet/1.0.0/weights/model.safetensors")?.etag.hasSuffix("-3\"") == true,
+                "not a 3-part upload")
 
         // Every regular file and the bundle, under their own names; no object for the symlink.
         let expected = try fixture.expectedObjects(of: model)
