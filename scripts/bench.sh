@@ -10,6 +10,7 @@
 #   BENCH_QUIET_WAIT=0 scripts/bench.sh   seconds to wait for an idle machine before each
 #                                         measurement (default 300; a busy start is noted)
 #   BENCH_CROSSINGS=0 scripts/bench.sh    skip the crossing rows (transfer, registry push/pull)
+#   BENCH_S3=0 scripts/bench.sh           skip the object storage rows (push/pull vs boto3)
 #
 # References (ceilings, openssl dgst) are sampled at the start and again at the end, and
 # the best sample is kept, so a busy machine can only make artefact's ratios look worse.
@@ -67,6 +68,7 @@ install_tools() {
     ensure_debian_packages time coreutils findutils openssl hyperfine libsodium-dev libssl-dev pkg-config docker-registry curl
     command -v python3 >/dev/null 2>&1 || ensure_debian_packages python3
     ensure_swift
+    [ "${BENCH_S3:-1}" = 0 ] || ensure_s3_test_tools
 }
 
 # A scratch path of our own, so a build here never races one in the work tree. SwiftPM
@@ -410,6 +412,14 @@ main() {
         # shellcheck source=lib/bench_crossings.sh
         source "$REPO/scripts/lib/bench_crossings.sh"
         crossing_benchmarks "$BIN" "$WORK" "$SCALE" "$(( RUNS < 3 ? RUNS : 3 ))"
+    fi
+    # Push and pull through SeaweedFS over mutual TLS beside boto3 (scripts/lib/bench_s3.sh).
+    if [ "${BENCH_S3:-1}" != 0 ]; then
+        rm -rf "${WORK:?}/four" "$WORK/one" "$WORK/crossing" "$WORK/registry"
+        source "$REPO/scripts/lib/bench_crossings.sh"
+        # shellcheck source=lib/bench_s3.sh
+        source "$REPO/scripts/lib/bench_s3.sh"
+        s3_benchmarks "$BIN" "$WORK" "$SCALE" "$(( RUNS < 3 ? RUNS : 3 ))"
     fi
 }
 

@@ -6,11 +6,19 @@ Run with the python of the S3 test environment (see scripts/lib/packages.sh):
     s3_tool.py list BUCKET PREFIX               {"KEY": SIZE, ...} for every key under PREFIX, as JSON
     s3_tool.py get BUCKET KEY FILE              the object's bytes into FILE
     s3_tool.py put BUCKET KEY FILE              FILE's bytes as the object (overwrites: for tamper tests)
+    s3_tool.py put-tree DIRECTORY BUCKET PREFIX every regular file under DIRECTORY as PREFIX/<relative path>
+                                                (symlinks are skipped: the layout records them in the bundle only)
     s3_tool.py delete BUCKET KEY
     s3_tool.py head BUCKET KEY                  {"size": N, "etag": "..."} as JSON; exit 4 if there is no such key
     s3_tool.py create-bucket BUCKET
-    s3_tool.py upload-file FILE BUCKET KEY      boto3's managed upload (TransferConfig defaults); prints seconds
-    s3_tool.py download-file BUCKET KEY FILE    boto3's managed download (TransferConfig defaults); prints seconds
+    s3_tool.py delete-prefix BUCKET PREFIX      every key under PREFIX
+    s3_tool.py upload-files BUCKET PREFIX FILE...
+        boto3's managed upload_file (TransferConfig defaults) of each FILE, one after the
+        other, as PREFIX/<file name>; prints the seconds the uploads took (imports excluded)
+    s3_tool.py download-files BUCKET PREFIX DIRECTORY NAME...
+        boto3's managed download_file (TransferConfig defaults) of each PREFIX/NAME into
+        DIRECTORY/NAME, one after the other, then os.sync() so the bytes are on disk as a
+        store's are; prints the seconds that took
 
 The server and credentials come from the same variables artefact reads: AWS_ENDPOINT_URL,
 AWS_REGION, AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, plus ARTEFACT_TLS_CA (the CA that
@@ -83,6 +91,18 @@ def put(s3, bucket, key, path):
     return 0
 
 
+def put_tree(s3, directory, bucket, prefix):
+    for root, directories, files in os.walk(directory):
+        directories.sort()
+        for name in sorted(files):
+            path = os.path.join(root, name)
+            if os.path.islink(path) or not os.path.isfile(path):
+                continue
+            relative = os.path.relpath(path, directory)
+            put(s3, bucket, f"{prefix}/{relative}" if prefix else relative, path)
+    return 0
+
+
 def delete(s3, bucket, key):
     s3.delete_object(Bucket=bucket, Key=key)
     return 0
@@ -104,16 +124,26 @@ def create_bucket(s3, bucket):
     return 0
 
 
-def upload_file(s3, path, bucket, key):
+def delete_prefix(s3, bucket, prefix):
+    for page in s3.get_paginator("list_objects_v2").paginate(Bucket=bucket, Prefix=prefix):
+        for item in page.get("Contents", []):
+            s3.delete_object(Bucket=bucket, Key=item["Key"])
+    return 0
+
+
+def upload_files(s3, bucket, prefix, *paths):
     started = time.monotonic()
-    s3.upload_file(path, bucket, key)
+    for path in paths:
+        s3.upload_file(path, bucket, f"{prefix}/{os.path.basename(path)}")
     print(f"{time.monotonic() - started:.3f}")
     return 0
 
 
-def download_file(s3, bucket, key, path):
+def download_files(s3, bucket, prefix, directory, *names):
     started = time.monotonic()
-    s3.download_file(bucket, key, path)
+    for name in names:
+        s3.download_file(bucket, f"{prefix}/{name}", os.path.join(directory, name))
+    os.sync()
     print(f"{time.monotonic() - started:.3f}")
     return 0
 
@@ -123,11 +153,13 @@ COMMANDS = {
     "list": (list_keys, (2, 2)),
     "get": (get, (3, 3)),
     "put": (put, (3, 3)),
+    "put-tree": (put_tree, (3, 3)),
     "delete": (delete, (2, 2)),
     "head": (head, (2, 2)),
     "create-bucket": (create_bucket, (1, 1)),
-    "upload-file": (upload_file, (3, 3)),
-    "download-file": (download_file, (3, 3)),
+    "delete-prefix": (delete_prefix, (2, 2)),
+    "upload-files": (upload_files, (3, None)),
+    "download-files": (download_files, (4, None)),
 }
 
 
@@ -137,7 +169,7 @@ def main(arguments):
         return 2
     command, (least, most) = COMMANDS[arguments[0]]
     operands = arguments[1:]
-    if not least <= len(operands) <= most:
+    if len(operands) < least or (most is not None and len(operands) > most):
         print(f"{arguments[0]}: wrong number of operands\n{__doc__}", file=sys.stderr)
         return 2
     try:

@@ -8,7 +8,8 @@ import Foundation
 ///
 /// Every listener `weed mini` opens (S3 HTTP and HTTPS, master, volume, filer, admin, and
 /// their gRPC ports) gets a port picked free; WebDAV, the admin UI, the Iceberg and Lance
-/// catalogs and telemetry are off. A start takes about 1.5 seconds on the shared 2-core
+/// catalogs, telemetry and creating a bucket on a first upload (which S3 itself never does)
+/// are off. A start takes about 1.5 seconds on the shared 2-core
 /// machine (measured 1.52-1.61 s until the bucket answers: ~0.9 s until the HTTPS port
 /// opens, the rest waiting for the bucket); each boto3 helper call costs ~0.6 s more.
 /// The server is killed (SIGKILL) when the value is released.
@@ -40,7 +41,7 @@ final class SeaweedServer {
         try Self.identities(accessKey: accessKey, secretKey: secretKey).write(to: URL(fileURLWithPath: identities))
         var arguments = ["mini", "-dir=\(directory)/data", "-ip=127.0.0.1", "-ip.bind=127.0.0.1", "-s3.config=\(identities)",
                          "-s3.cert.file=\(pki.server.certificate)", "-s3.key.file=\(pki.server.key)", "-bucket=\(bucket)",
-                         "-webdav=false", "-admin.ui=false", "-s3.port.iceberg=0", "-s3.port.lance=0", "-master.telemetry=false",
+                         "-s3.autoCreateBucket=false", "-webdav=false", "-admin.ui=false", "-s3.port.iceberg=0", "-s3.port.lance=0", "-master.telemetry=false",
                          "-filer.localSocket=\(directory)/filer.sock", "-s3.localSocket=\(directory)/s3.sock"]
         if mutualTLS { arguments += ["-s3.cacert.file=\(pki.ca)", "-s3.tlsVerifyClientCert"] }
         // Ports are picked before weed binds them; should another process take one in
