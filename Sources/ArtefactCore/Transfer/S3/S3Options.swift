@@ -12,9 +12,9 @@ public struct S3Options: Sendable {
     public var addressing: S3Addressing?
     public var credentials: S3Credentials?
 
-    /// The region a custom endpoint is signed for when none is set: S3-compatible servers
-    /// (SeaweedFS, MinIO, Ceph RGW) take it by default.
-    public static let defaultCustomRegion = "us-east-1"
+    /// The region signed for when none is set (as `S3CredentialResolver` decides): AWS's
+    /// first region, which S3-compatible servers (SeaweedFS, MinIO, Ceph RGW) take by default.
+    public static let defaultRegion = S3CredentialResolver.defaultRegion
 
     public init(tls: TLSOptions, endpoint: S3Endpoint?, region: String?, addressing: S3Addressing?, credentials: S3Credentials?) {
         self.tls = tls
@@ -27,18 +27,8 @@ public struct S3Options: Sendable {
     /// The access to `location`, the store's `remembered` TLS files filling what these
     /// options leave out.
     func access(_ location: S3Location, remembered: StoredTLSFiles?) throws -> S3Access {
-        let endpoint: S3Endpoint
-        let region: String
-        if let custom = self.endpoint {
-            endpoint = custom
-            region = self.region ?? Self.defaultCustomRegion
-        } else {
-            guard let chosen = self.region else {
-                throw ArtefactError.badInput("reaching \(location) on AWS needs a region: set AWS_REGION (or give --s3-endpoint URL for another server)")
-            }
-            region = chosen
-            endpoint = .aws(region: region)
-        }
+        let region = self.region ?? Self.defaultRegion
+        let endpoint = self.endpoint ?? .aws(region: region)
         guard let credentials else {
             throw ArtefactError.badInput("reaching \(location) needs credentials: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or AWS_PROFILE with a shared credentials file")
         }
