@@ -42,7 +42,8 @@ final class S3Source: ModelSource {
         guard comparison.isClean else {
             throw TransferRejection(check: .integrity,
                                     reason: "the objects under \(access.location) differ from the signed manifest (\(comparison.summary))",
-                                    manifest: manifest)
+                                    manifest: manifest, detail: .fileDifferences(mismatched: comparison.mismatched, missing: comparison.missing,
+                                                                                  extra: comparison.extra))
         }
         return manifest.contents.files.map { S3ObjectSource(client: client, key: access.location.key(for: $0.path), size: $0.size) }
     }
