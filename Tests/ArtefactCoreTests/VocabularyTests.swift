@@ -22,7 +22,7 @@ import Testing
             "classification", "expiry", "age", "integrity", "model-digest",
         ])
         #expect(CheckName.allCases.map(\.rawValue) == CheckName.verificationOrder.map(\.rawValue)
-            + ["subject", "model", "version", "rollback", "verification"])
+            + ["subject", "model", "version", "rollback", "occupied", "verification"])
         #expect(CheckName.certificateChecks.map(\.rawValue) == ["chain", "revocation", "identity"])
         // Messages interpolate the name: it must print as its word, not as the case.
         #expect(CheckName.allCases.allSatisfy { "\($0)" == $0.rawValue })

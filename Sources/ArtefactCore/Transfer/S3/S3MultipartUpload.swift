@@ -22,36 +22,36 @@ struct S3MultipartUpload {
     }
 
     func run() throws -> Result {
-        guard let partSize = file.plan.partSize else { preconditionFailure("a single PUT is not a multipart upload") }
+        guard let partSize = file.plan.partSize else { throw ArtefactError.operational("\(file.modelPath) is not planned as a multipart upload") }
         var record = try resumable(partSize: partSize)
         if record == nil {
             record = S3UploadRecord(uploadID: try client.createMultipartUpload(file.key), partSize: partSize)
             try record!.write(recordPath, in: layout)
         }
         let (file, client, layout, recordPath, started) = (self.file, self.client, self.layout, self.recordPath, record!)
-        let state = RecordState(started)
+        let appending = AppendLock()
         let missing = (1...file.plan.partCount).filter { started.parts[$0] == nil }
         let reused = started.parts.keys.reduce(Int64(0)) { $0 + file.plan.range(ofPart: $1).length }
         let uploadID = started.uploadID
-        let sent = try ParallelWork.run(count: missing.count, workers: workers, makeState: { CopyWorker() }) { (index: Int, worker: CopyWorker) -> Int64 in
+        let uploaded = try ParallelWork.run(count: missing.count, workers: workers, makeState: { CopyWorker() }) { (index: Int, worker: CopyWorker) -> S3UploadedPart in
             let number = missing[index]
             let range = file.plan.range(ofPart: number)
             let digest = try S3PartDigests.digest(of: file, offset: range.offset, length: range.length, in: layout.directory, worker: worker)
             let blob = try S3PartDigests.open(file, in: layout.directory)
             let etag = try client.uploadPart(file.key, uploadID: uploadID, number: number,
                                              body: .file(HTTPBodyFile(blob), offset: range.offset, length: range.length), sha256: digest)
-            try state.lock.withLock { record in
-                record.parts[number] = S3UploadedPart(number: number, etag: etag, size: range.length, sha256: digest)
-                try record.write(recordPath, in: layout)
-            }
+            let part = S3UploadedPart(number: number, etag: etag, size: range.length, sha256: digest)
+            try appending.lock.withLock { _ in try S3UploadRecord.append(part, to: recordPath, in: layout) }
             FaultInjection.reach("part")
-            return range.length
+            return part
         }
-        let parts = state.lock.withLock { $0.parts.values.sorted { $0.number < $1.number } }
-        let outcome = try client.completeMultipartUpload(file.key, uploadID: uploadID, parts: parts, createOnly: true)
+        var parts = started.parts
+        for part in uploaded { parts[part.number] = part }
+        let outcome = try client.completeMultipartUpload(file.key, uploadID: uploadID, parts: parts.values.sorted { $0.number < $1.number },
+                                                         createOnly: true)
         if outcome == .alreadyExists { try? client.abortMultipartUpload(file.key, uploadID: uploadID) }
         S3UploadRecord.remove(recordPath, in: layout)
-        return Result(outcome: outcome, bytesSent: sent.reduce(0, +), bytesReused: reused)
+        return Result(outcome: outcome, bytesSent: uploaded.reduce(0) { $0 + ($1.size ?? 0) }, bytesReused: reused)
     }
 
     /// The recorded upload, cut down to the parts that can be kept; nil when there is none
@@ -79,11 +79,7 @@ struct S3MultipartUpload {
     }
 }
 
-/// The record as parts finish on several threads: one writer at a time, each write whole.
-private final class RecordState: Sendable {
-    let lock: Mutex<S3UploadRecord>
-
-    init(_ record: S3UploadRecord) {
-        lock = Mutex(record)
-    }
+/// Parts finish on several threads; their lines are appended one at a time.
+private final class AppendLock: Sendable {
+    let lock = Mutex(())
 }
