@@ -159,8 +159,10 @@ s3_benchmarks() {
     "${tool[@]}" delete-prefix bench "artefact-$runs/"
     for ((run = 1; run <= runs; run++)); do
         sync
-        # A failed boto3 run (python has been seen to crash here) costs its sample, not the bench.
-        seconds=$("${tool[@]}" upload-files bench "boto3-$run" "$model"/part-*.bin) || { log_s3 "boto3 upload failed ($?)"; continue; }
+        # A failed boto3 run costs its sample, not the bench: python's ssl module has been
+        # seen to crash (SIGSEGV) and to spin forever in OpenSSL 3.0's SSL_free here when
+        # threads share a client certificate, hence the time limit too.
+        seconds=$(timeout 1200 "${tool[@]}" upload-files bench "boto3-$run" "$model"/part-*.bin) || { log_s3 "boto3 upload failed ($?)"; continue; }
         up_ms=$(s3_min "$(awk -v s="$seconds" 'BEGIN { printf "%.0f", s * 1000 }')" "$up_ms")
         [ -z "$uploaded" ] || "${tool[@]}" delete-prefix bench "$uploaded/"
         uploaded="boto3-$run"
@@ -168,7 +170,7 @@ s3_benchmarks() {
     [ -n "$uploaded" ] || { s3_stop_server; echo; echo "object storage: every boto3 upload failed; no S3 rows"; return 0; }
     for ((run = 1; run <= runs; run++)); do
         rm -rf "$S3_DIR/download"; mkdir -p "$S3_DIR/download"; sync
-        seconds=$("${tool[@]}" download-files bench "$uploaded" "$S3_DIR/download" part-1.bin part-2.bin) \
+        seconds=$(timeout 1200 "${tool[@]}" download-files bench "$uploaded" "$S3_DIR/download" part-1.bin part-2.bin) \
             || { log_s3 "boto3 download failed ($?)"; continue; }
         down_ms=$(s3_min "$(awk -v s="$seconds" 'BEGIN { printf "%.0f", s * 1000 }')" "$down_ms")
     done
