@@ -1,8 +1,9 @@
 import ArtefactCore
 
 /// Gathers how to reach object storage from the command line: `--s3-endpoint` (else
-/// `AWS_ENDPOINT_URL`), `--s3-addressing`, the region and credentials from the AWS
-/// environment (never argv), and the TLS options shared with registries.
+/// `AWS_ENDPOINT_URL_S3` or `AWS_ENDPOINT_URL`), `--s3-addressing`, the region and
+/// credentials as `S3CredentialResolver` finds them (the AWS environment and shared files,
+/// never argv), and the TLS options shared with registries.
 enum S3AccessOptions {
     /// The run's environment: the process's, or the one an in-process caller gave.
     private static var environment: CommandEnvironment { CommandContext.current.environment }
@@ -18,18 +19,20 @@ enum S3AccessOptions {
             }
             addressing = chosen
         }
-        return S3Options(tls: try RegistryAccessOptions.tlsOptions(arguments),
-                         endpointURL: arguments.value("--s3-endpoint") ?? environment.value("AWS_ENDPOINT_URL"),
-                         region: environment.value("AWS_REGION") ?? environment.value("AWS_DEFAULT_REGION"),
-                         addressing: addressing, credentials: try credentials())
+        let settings = settingsSource
+        let endpoint = try arguments.value("--s3-endpoint").map { url in
+            do { return try S3Endpoint(parsing: url) } catch let error as ArtefactError { throw ArtefactError.badInput("--s3-endpoint: \(error.message)") }
+        } ?? S3CredentialResolver.endpoint(from: settings)
+        return S3Options(tls: try RegistryAccessOptions.tlsOptions(arguments), endpoint: endpoint,
+                         region: try S3CredentialResolver.region(from: settings), addressing: addressing,
+                         credentials: try S3CredentialResolver.credentials(from: settings))
     }
 
-    /// `AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY` and `AWS_SESSION_TOKEN`.
-    static func credentials() throws -> S3Credentials? {
-        guard let keyID = environment.value("AWS_ACCESS_KEY_ID") else { return nil }
-        guard let secret = try environment.secret("AWS_SECRET_ACCESS_KEY") else {
-            throw ArtefactError.badInput("AWS_ACCESS_KEY_ID is set but AWS_SECRET_ACCESS_KEY is not")
-        }
-        return S3Credentials(accessKeyID: keyID, secretAccessKey: secret, sessionToken: environment.value("AWS_SESSION_TOKEN"))
+    /// The run's environment (the process's, or the one an in-process caller gave) and the
+    /// file system, as the resolver reads them.
+    private static var settingsSource: S3SettingsSource {
+        let environment = self.environment
+        return S3SettingsSource(value: { environment.value($0) }, secret: { try environment.secret($0) },
+                                readFile: S3SettingsSource.process.readFile)
     }
 }

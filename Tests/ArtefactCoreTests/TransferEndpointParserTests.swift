@@ -84,7 +84,7 @@ import Testing
         let remembered = try parse("oci://127.0.0.1:5000/models:1.0", scratch.path("store"), registryOptions: { options() }).0
         let pull = try #require(remembered as? RegistrySource)
         #expect(pull.access.reference.description == "oci://127.0.0.1:5000/models:1.0")
-        #expect(pull.access.tls.caFile.hasSuffix("trust/store-ca.pem"))
+        #expect(pull.access.tls.caFile?.hasSuffix("trust/store-ca.pem") == true)
         #expect(pull.access.tls.certificateFile?.hasSuffix("trust/store-cert.pem") == true)
         let given = try parse(scratch.path("store"), "oci://127.0.0.1:5000/models", name: "m",
                               registryOptions: { options(ca: scratch.path("trust/flag-ca.pem")) }).1
@@ -98,7 +98,7 @@ import Testing
         defer { scratch.remove() }
         _ = try scratch.makeStore("store")
         #expect(badInput { _ = try parse("oci://127.0.0.1:5000/models:1.0", scratch.path("store"), registryOptions: { options() }) }
-                == "reaching 127.0.0.1:5000 needs --tls-ca CA.pem (or ARTEFACT_TLS_CA): artefact trusts only the CA it is given")
+                == "reaching 127.0.0.1:5000 needs --tls-ca CA.pem (or ARTEFACT_TLS_CA), or --tls-system-ca to trust the system's CA bundle: artefact trusts only the CA it is given")
         #expect(badInput { _ = try parse("oci://nohost", scratch.path("store"), registryOptions: { options() }) } != nil)
     }
 }

@@ -44,4 +44,17 @@ import Testing
         #expect(try fixture.server.objects(under: S3Fixture.prefix + "/") == fixture.expectedObjects(of: model))
         expectAccepted(try fixture.verify())
     }
+
+    @Test func aModelWithAFileWhereTheBundleGoesIsRefusedBeforeAnythingIsSent() throws {
+        let fixture = try S3Fixture()
+        let world = fixture.world
+        let bundle = world.path("odd.sig")
+        let model = try world.signedModel("odd", name: "odd", version: "1.0.0", signArguments: ["--signature", bundle]) { model in
+            try Data("a file of the model, not its bundle\n".utf8).write(to: URL(fileURLWithPath: "\(model)/model.sig"))
+        }
+        let source = try world.makeStore("source")
+        try world.transferAccepted(model, source, ["--signature", bundle])
+        expectBadInput(try fixture.push(source, "odd@1.0.0"), mentioning: ["model.sig", "cannot be pushed to object storage"])
+        #expect(try fixture.server.objects(under: "").isEmpty)
+    }
 }

@@ -52,10 +52,13 @@ import Testing
 
     @Test func aMultipartPushVerifiesAndPullsBackByteForByte() throws {
         let fixture = try S3Fixture()
-        let (model, source) = try fixture.storedModel(weightBytes: 3 << 20)
+        let (model, source) = try fixture.storedModel(weightBytes: 12 << 20)
         let pushed = try fixture.pushAccepted(source, "resnet@1.0.0", environment: S3Fixture.multipart)
-        #expect(try #require(integer(pushed["bytesCopied"])) >= 3 << 20)
+        #expect(try #require(integer(pushed["bytesCopied"])) >= 12 << 20)
         #expect(try fixture.server.objects(under: S3Fixture.prefix + "/") == fixture.expectedObjects(of: model))
+        // Three parts of at most 5 MiB: a multipart object's ETag ends in its part count.
+        let etag = try #require(try fixture.server.head("\(S3Fixture.prefix)/weights/model.safetensors")?.etag)
+        #expect(etag.trimmingCharacters(in: CharacterSet(charactersIn: "\"")).hasSuffix("-3"), "ETag \(etag)")
         expectAccepted(try fixture.verify())
         let destination = try fixture.world.makeStore("destination")
         try fixture.pullAccepted(into: destination)
@@ -64,7 +67,7 @@ import Testing
 
     @Test func pushingTheSameModelAgainIsANoOpThatChangesNothing() throws {
         let fixture = try S3Fixture()
-        let (_, source) = try fixture.storedModel(weightBytes: 2 << 20)
+        let (_, source) = try fixture.storedModel(weightBytes: 12 << 20)
         try fixture.pushAccepted(source, "resnet@1.0.0", environment: S3Fixture.multipart)
         let before = try fixture.objectBytes()
         let etags = try before.keys.map { try fixture.server.head($0)?.etag }
@@ -93,6 +96,17 @@ import Testing
         expectBadInput(try fixture.push(source, "resnet@1.0.0", environment: ["ARTEFACT_TLS_CA": ""]), mentioning: ["--tls-ca"])
         expectBadInput(try fixture.push(source, "resnet@1.0.0", ["--s3-addressing", "sideways"]), mentioning: ["path or virtual"])
         expectBadInput(try fixture.push(source, "resnet@1.0.0", ["--s3-endpoint", "http://127.0.0.1:1"]), mentioning: ["HTTPS only"])
+        #expect(try fixture.server.objects(under: "").isEmpty)
+    }
+
+    @Test func theSystemCABundleAloneIsUsedOnlyWhenAskedForAndDoesNotTrustAPrivateCA() throws {
+        let fixture = try S3Fixture()
+        let (_, source) = try fixture.storedModel()
+        let noCA = ["ARTEFACT_TLS_CA": ""]
+        expectBadInput(try fixture.push(source, "resnet@1.0.0", environment: noCA), mentioning: ["--tls-ca", "--tls-system-ca"])
+        // The system bundle does not hold the test CA: the handshake fails (exit 3), nothing is written.
+        let refused = try fixture.push(source, "resnet@1.0.0", ["--tls-system-ca"], environment: noCA)
+        #expect(refused.status == 3, "exit \(refused.status): \(refused.stderr)")
         #expect(try fixture.server.objects(under: "").isEmpty)
     }
 }

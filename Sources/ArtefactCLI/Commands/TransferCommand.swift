@@ -9,8 +9,8 @@ enum TransferCommand: Command {
                              [--jobs N] [--at TIME] [TLS options]
            artefact transfer STORE oci://HOST:PORT/REPOSITORY --model NAME@VERSION [TLS options]
            artefact transfer oci://HOST:PORT/REPOSITORY:VERSION DST [TLS options]
-           artefact transfer STORE s3://BUCKET/PREFIX --model NAME[@VERSION] [S3 options] [TLS options]
-           artefact transfer s3://BUCKET/PREFIX DST [S3 options] [TLS options]
+           artefact transfer STORE s3://BUCKET/PREFIX --model NAME[@VERSION] [S3 and TLS options]
+           artefact transfer s3://BUCKET/PREFIX DST [S3 and TLS options]
 
     SRC is a signed model directory, or a store (then --model names the model; without a
     version, its highest). DST is a store, or a plain directory (absent or empty) to export
@@ -35,17 +35,19 @@ enum TransferCommand: Command {
     anything else (exit 1, nothing changed), is a no-op when the prefix holds this model
     already, and resumes a killed multipart upload. A pull verifies the bundle under the
     destination's policy, refuses objects the manifest does not list, and resumes.
-      --s3-endpoint URL       an S3-compatible server, https://HOST[:PORT] (AWS_ENDPOINT_URL;
-                              default: AWS's endpoint of AWS_REGION or AWS_DEFAULT_REGION)
+      --s3-endpoint URL       an S3-compatible server, https://HOST[:PORT] (AWS_ENDPOINT_URL_S3
+                              or AWS_ENDPOINT_URL; default: AWS's endpoint of the region)
       --s3-addressing path|virtual  bucket in the path or in the host name (default: path
                               for a custom endpoint, virtual for AWS)
-    Credentials come from AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN
-    (or AWS_PROFILE and the shared credentials file), never from the command line; the
-    region from AWS_REGION or AWS_DEFAULT_REGION (us-east-1 for a custom endpoint).
+    Credentials come from AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN,
+    or else profile AWS_PROFILE (default: default) of the shared credentials file
+    (AWS_SHARED_CREDENTIALS_FILE, default ~/.aws/credentials), never from the command line;
+    the region from AWS_REGION, AWS_DEFAULT_REGION or the profile's region in
+    AWS_CONFIG_FILE (default ~/.aws/config), else us-east-1.
 
-    Registries and object storage are reached over TLS 1.3 only, trusting only the given CA, presenting a
-    client certificate. Each option may also come from the environment or from the local
-    store's configuration (store init --tls-ca ...):
+    Registries and object storage are reached over TLS 1.3 only, trusting only the given
+    CA, presenting a client certificate when given one. Each option may also come from
+    the environment or from the local store's configuration (store init --tls-ca ...):
       --tls-ca CA.pem         the CA that issued the server's certificate (ARTEFACT_TLS_CA)
       --tls-cert CLIENT.pem   the client certificate (ARTEFACT_TLS_CERT)
       --tls-key CLIENT.key    its private key (ARTEFACT_TLS_KEY; passphrase in ARTEFACT_TLS_KEY_PASSPHRASE)

@@ -24,7 +24,11 @@ public enum SourceVerifier {
 
         // 9. Exactly the signed files, each hashed as it streams.
         let files = manifest.contents.files
-        guard let sources = try run.attempt(.integrity, { try integritySources(source, manifest: manifest) }) else { return run.report() }
+        let sources: [any ByteSource]
+        do { sources = try source.fileSources(for: manifest) } catch let rejection as TransferRejection {
+            run.fail(.integrity, rejection.reason, detail: rejection.detail)
+            return run.report()
+        }
         let order = files.indices.sorted { files[$0].size > files[$1].size }
         let checked: Bool? = try run.attempt(.integrity) {
             _ = try ParallelWork.run(count: order.count, workers: source.readsSequentially ? 1 : jobs, makeState: { CopyWorker() }) { position, worker in
@@ -46,13 +50,5 @@ public enum SourceVerifier {
         }
         run.pass(.modelDigest, digest.prefixed)
         return run.report()
-    }
-
-    /// The source's files; a source that does not hold exactly the signed ones is a
-    /// rejection (`attempt` records it as the integrity check's failure).
-    private static func integritySources(_ source: any ModelSource, manifest: ModelManifest) throws -> [any ByteSource] {
-        do { return try source.fileSources(for: manifest) } catch let rejection as TransferRejection {
-            throw ArtefactError.rejected(rejection.reason)
-        }
     }
 }

@@ -5,4 +5,6 @@ struct TransferRejection: Error {
     let reason: String
     var report: VerificationReport?
     var manifest: ModelManifest?
+    /// What a verify in place reports beside the reason (the files that differ).
+    var detail: CheckDetail?
 }

@@ -10,10 +10,10 @@ final class S3Fixture {
     let server: SeaweedServer
     /// The prefix tests push to unless they name another.
     static let prefix = "resnet/1.0.0"
-    /// Test knobs that make multipart uploads of small files: files of 1 MiB and more go up
-    /// in 256 KiB parts.
-    static let multipart = ["ARTEFACT_S3_MULTIPART_THRESHOLD": "1048576", "ARTEFACT_S3_PART_SIZE": "262144"]
-    static let partSize: Int64 = 262_144
+    /// Test knobs that make multipart uploads of small files: files of 6 MiB and more go up
+    /// in parts of 5 MiB, the smallest S3 (and SeaweedFS) accepts.
+    static let multipart = ["ARTEFACT_S3_MULTIPART_THRESHOLD": "6291456", "ARTEFACT_S3_PART_SIZE": "5242880"]
+    static let partSize: Int64 = 5 << 20
 
     init() throws {
         world = try StoreFixture()

@@ -1,7 +1,7 @@
 /// A prefix in object storage as a transfer's destination (a push): the source store's
 /// model goes up as plain objects, its bundle last (`S3Push`), under the source store's
-/// policy. A prefix keeps no versions and has no policy of its own, so it admits nothing
-/// before the plan; the push itself refuses a prefix that holds another model.
+/// policy. A prefix keeps no versions and has no policy of its own; the push itself refuses
+/// a prefix that holds another model.
 final class S3Destination: ModelDestination {
     let access: S3Access
     private var client: S3Client?
@@ -18,8 +18,14 @@ final class S3Destination: ModelDestination {
         "a push to object storage starts from a store, whose policy applies; transfer the model into a store first"
     }
 
+    /// A signed file at the root path `model.sig` would take the bundle's key: such a model
+    /// cannot be laid out in a bucket.
     func admit(_ manifest: ModelManifest, from source: any ModelSource, policy: TrustPolicy) throws -> Admission {
         guard source is StoreSource else { throw ArtefactError.badInput(needsSourceStore) }
+        if manifest.contents.files.contains(where: { $0.path == S3Location.bundleName }) {
+            throw ArtefactError.badInput("\(manifest.name) has a file named \(S3Location.bundleName) at its root, where the bundle goes "
+                + "in a bucket; it cannot be pushed to object storage")
+        }
         return Admission()
     }
 
@@ -29,6 +35,7 @@ final class S3Destination: ModelDestination {
         }
         let client = try S3Client(access)
         self.client = client
+        try client.checkBucket()
         let pushed = try S3Push(access: access, client: client, store: store, workers: model.workers)
             .push(stored, manifest: model.manifest, bundleBytes: model.bundle.bytes)
         var copied = CopyTotals()

@@ -19,6 +19,8 @@ final class S3Source: ModelSource {
     func loadBundle() throws -> SourceBundle {
         let client = try S3Client(access)
         self.client = client
+        // A missing bucket or a refused key is named as such, not taken for a missing bundle.
+        try client.checkBucket()
         guard let bytes = try client.getObject(access.location.bundleKey, limit: SignatureBundle.maximumSize) else {
             throw TransferRejection(check: .bundle,
                                     reason: "no \(S3Location.bundleName) under \(access.location): not a signed model, or an incomplete push")
@@ -40,7 +42,8 @@ final class S3Source: ModelSource {
         guard comparison.isClean else {
             throw TransferRejection(check: .integrity,
                                     reason: "the objects under \(access.location) differ from the signed manifest (\(comparison.summary))",
-                                    manifest: manifest)
+                                    manifest: manifest, detail: .fileDifferences(mismatched: comparison.mismatched, missing: comparison.missing,
+                                                                                  extra: comparison.extra))
         }
         return manifest.contents.files.map { S3ObjectSource(client: client, key: access.location.key(for: $0.path), size: $0.size) }
     }

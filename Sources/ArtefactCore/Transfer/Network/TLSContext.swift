@@ -15,10 +15,15 @@ final class TLSContext: @unchecked Sendable {
               artefact_ssl_ctx_set_max_proto_version(context, TLS1_3_VERSION) == 1
         else { throw ArtefactError.operational("could not restrict TLS to version 1.3") }
         SSL_CTX_set_verify(context, SSL_VERIFY_PEER, nil)
-        guard FileSystem.exists(settings.caFile) else { throw ArtefactError.badInput("--tls-ca \(settings.caFile) does not exist") }
-        guard SSL_CTX_load_verify_locations(context, settings.caFile, nil) == 1 else {
-            OpenSSLFailure.clear()
-            throw ArtefactError.badInput("\(settings.caFile) holds no usable CA certificate (PEM)")
+        guard settings.caFile != nil || settings.useSystemCAs else {
+            throw ArtefactError.badInput("no CA to trust: give --tls-ca CA.pem, or --tls-system-ca for the system's CA bundle")
+        }
+        if let caFile = settings.caFile {
+            guard FileSystem.exists(caFile) else { throw ArtefactError.badInput("--tls-ca \(caFile) does not exist") }
+            guard SSL_CTX_load_verify_locations(context, caFile, nil) == 1 else {
+                OpenSSLFailure.clear()
+                throw ArtefactError.badInput("\(caFile) holds no usable CA certificate (PEM)")
+            }
         }
         if settings.useSystemCAs { SSL_CTX_set_default_verify_paths(context) }
         switch (settings.certificateFile, settings.keyFile) {

@@ -23,10 +23,12 @@ public struct TLSOptions: Sendable {
     }
 
     /// The settings for reaching `server`, the store's `remembered` files filling what these
-    /// options leave out. A CA is required: artefact trusts only the CA it is given.
+    /// options leave out. A CA is required unless the system's bundle is asked for
+    /// explicitly: artefact trusts only the CA it is given.
     func settings(reaching server: String, remembered: StoredTLSFiles?) throws -> TLSSettings {
-        guard let ca = caFile ?? remembered?.caFile else {
-            throw ArtefactError.badInput("reaching \(server) needs --tls-ca CA.pem (or ARTEFACT_TLS_CA): artefact trusts only the CA it is given")
+        let ca = caFile ?? remembered?.caFile
+        guard ca != nil || useSystemCAs else {
+            throw ArtefactError.badInput("reaching \(server) needs --tls-ca CA.pem (or ARTEFACT_TLS_CA), or --tls-system-ca to trust the system's CA bundle: artefact trusts only the CA it is given")
         }
         return TLSSettings(caFile: ca, certificateFile: certificateFile ?? remembered?.certificateFile,
                            keyFile: keyFile ?? remembered?.keyFile, requestTimeout: requestTimeout, minimumRate: minimumRate,

@@ -6,7 +6,8 @@ public struct TLSSettings: Sendable {
     public static let defaultMinimumRate: Int64 = 256 << 10
     public static let maximumRequestTimeout: Int64 = NetworkDeadline.maximumSeconds
 
-    public let caFile: String
+    /// Nil only when `useSystemCAs` asks for the system's CA bundle alone.
+    public let caFile: String?
     public let certificateFile: String?
     public let keyFile: String?
     /// Seconds to wait for a connection, and for each read or write to make progress.
@@ -20,7 +21,7 @@ public struct TLSSettings: Sendable {
     /// Trust the system's CA bundle too; only when asked for explicitly.
     public let useSystemCAs: Bool
 
-    public init(caFile: String, certificateFile: String?, keyFile: String?, connectTimeout: Int = 10, ioTimeout: Int = 60,
+    public init(caFile: String?, certificateFile: String?, keyFile: String?, connectTimeout: Int = 10, ioTimeout: Int = 60,
                 requestTimeout: Int64 = TLSSettings.defaultRequestTimeout, minimumRate: Int64 = TLSSettings.defaultMinimumRate,
                 useSystemCAs: Bool = false) {
         self.caFile = caFile

@@ -4,7 +4,7 @@
 /// server reports none, or another (a multipart upload cut into other parts), the object
 /// is read back and hashed: an object is never taken for ours on its size alone.
 struct S3ObjectCheck: Sendable {
-    enum Finding {
+    enum Finding: Sendable {
         case ours
         case absent
         case different

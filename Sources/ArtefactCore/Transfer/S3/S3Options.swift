@@ -1,23 +1,24 @@
 /// How the caller asked to reach object storage: the endpoint (`--s3-endpoint`, else
-/// `AWS_ENDPOINT_URL`, else AWS's regional endpoint), the region, the addressing style
-/// (`--s3-addressing`; path-style for a custom endpoint, virtual-hosted for AWS), the TLS
-/// options shared with registries, and the credentials from the AWS environment (never argv).
+/// `AWS_ENDPOINT_URL_S3` or `AWS_ENDPOINT_URL`, else AWS's regional endpoint), the region,
+/// the addressing style (`--s3-addressing`; path-style for a custom endpoint,
+/// virtual-hosted for AWS), the TLS options shared with registries, and the credentials
+/// (`S3CredentialResolver`: the AWS environment or shared files, never argv).
 public struct S3Options: Sendable {
     public var tls: TLSOptions
-    /// `https://HOST[:PORT]`, or nil for AWS's endpoint of `region`.
-    public var endpointURL: String?
+    /// A custom endpoint, or nil for AWS's endpoint of `region`.
+    public var endpoint: S3Endpoint?
     public var region: String?
     /// Nil chooses by the endpoint.
     public var addressing: S3Addressing?
     public var credentials: S3Credentials?
 
-    /// The region a custom endpoint is signed for when none is set: S3-compatible servers
-    /// (SeaweedFS, MinIO, Ceph RGW) take it by default.
-    public static let defaultCustomRegion = "us-east-1"
+    /// The region signed for when none is set (as `S3CredentialResolver` decides): AWS's
+    /// first region, which S3-compatible servers (SeaweedFS, MinIO, Ceph RGW) take by default.
+    public static let defaultRegion = S3CredentialResolver.defaultRegion
 
-    public init(tls: TLSOptions, endpointURL: String?, region: String?, addressing: S3Addressing?, credentials: S3Credentials?) {
+    public init(tls: TLSOptions, endpoint: S3Endpoint?, region: String?, addressing: S3Addressing?, credentials: S3Credentials?) {
         self.tls = tls
-        self.endpointURL = endpointURL
+        self.endpoint = endpoint
         self.region = region
         self.addressing = addressing
         self.credentials = credentials
@@ -26,21 +27,8 @@ public struct S3Options: Sendable {
     /// The access to `location`, the store's `remembered` TLS files filling what these
     /// options leave out.
     func access(_ location: S3Location, remembered: StoredTLSFiles?) throws -> S3Access {
-        let endpoint: S3Endpoint
-        let region: String
-        if let endpointURL {
-            endpoint = try S3Endpoint(parsing: endpointURL)
-            region = self.region ?? Self.defaultCustomRegion
-        } else {
-            guard let chosen = self.region else {
-                throw ArtefactError.badInput("reaching \(location) on AWS needs a region: set AWS_REGION (or give --s3-endpoint URL for another server)")
-            }
-            guard !chosen.isEmpty, chosen.utf8.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }) else {
-                throw ArtefactError.badInput("\"\(chosen)\" is not an AWS region name such as eu-west-1")
-            }
-            region = chosen
-            endpoint = .aws(region: region)
-        }
+        let region = self.region ?? Self.defaultRegion
+        let endpoint = self.endpoint ?? .aws(region: region)
         guard let credentials else {
             throw ArtefactError.badInput("reaching \(location) needs credentials: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or AWS_PROFILE with a shared credentials file")
         }

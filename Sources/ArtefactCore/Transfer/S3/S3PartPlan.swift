@@ -12,8 +12,9 @@ struct S3PartPlan: Equatable {
     static let maximumParts: Int64 = 10_000
     static let maximumObjectSize: Int64 = 5 << 40
     private static let mebibyte: Int64 = 1 << 20
-    /// The smallest part the test knob may ask for, so a typo cannot make a million requests.
-    private static let smallestTestPart: Int64 = 64 << 10
+    /// S3's own minimum for every part but the last, which the test knob cannot go below
+    /// (SeaweedFS, like AWS, refuses to complete an upload with smaller parts).
+    static let smallestAllowedPart: Int64 = 5 << 20
 
     let size: Int64
     /// Nil for a single PUT.
@@ -22,7 +23,7 @@ struct S3PartPlan: Equatable {
     /// The plan for a file of `size` bytes under the process's test knobs.
     init(size: Int64) throws {
         try self.init(size: size, threshold: Self.knob("ARTEFACT_S3_MULTIPART_THRESHOLD", minimum: 1) ?? Self.multipartThreshold,
-                      smallestPart: Self.knob("ARTEFACT_S3_PART_SIZE", minimum: Self.smallestTestPart) ?? Self.minimumPartSize)
+                      smallestPart: Self.knob("ARTEFACT_S3_PART_SIZE", minimum: Self.smallestAllowedPart) ?? Self.minimumPartSize)
     }
 
     init(size: Int64, threshold: Int64, smallestPart: Int64) throws {

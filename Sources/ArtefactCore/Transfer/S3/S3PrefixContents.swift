@@ -1,7 +1,9 @@
 /// What a listing of a model's prefix holds, compared with a signed manifest: the objects
 /// are the model's files, by relative path and size; `model.sig` is the bundle; symlinks
 /// are never objects (they are recorded in the signed manifest and recreated on pull or
-/// export), so an object at a symlink's path is a difference.
+/// export), so an object at a symlink's path is a difference. A signed file at the root
+/// path `model.sig` cannot be told from the bundle: it is reported missing, so such a
+/// model never verifies from a bucket (a push refuses it before it starts).
 struct S3PrefixContents {
     /// The objects other than the bundle, keyed by their path relative to the prefix.
     let objects: [String: S3ObjectInfo]

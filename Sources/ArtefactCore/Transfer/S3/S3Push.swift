@@ -38,16 +38,17 @@ struct S3Push {
             throw occupied(manifest, "\(location.key(for: stranger)) is not one of \(stored.label)'s files")
         }
         var totals = Totals()
-        var pending: [S3PushFile] = []
-        for file in files {
-            guard contents.objects[file.modelPath] != nil else {
-                pending.append(file)
-                continue
-            }
-            switch try checker.check(file) {
+        let present = files.filter { contents.objects[$0.modelPath] != nil }
+        let findings = try ParallelWork.run(count: present.count, workers: workers, makeState: { () }) { (index: Int, _: Void) in
+            try checker.check(present[index])
+        }
+        var pending = files.filter { contents.objects[$0.modelPath] == nil }
+        for (file, finding) in zip(present, findings) {
+            switch finding {
             case .ours:
                 totals.filesReused += 1
                 totals.bytesReused = totals.bytesReused.addingSaturated(file.size)
+                abandonStaleUpload(of: file)
             case .absent: pending.append(file)
             case .different: throw occupied(manifest, "\(file.key) holds other bytes than \(stored.label)'s \(file.modelPath)")
             }
@@ -93,6 +94,16 @@ struct S3Push {
             }
         }
         return totals
+    }
+
+    /// A run killed after its upload completed but before it removed its record leaves the
+    /// record (and perhaps a second, unfinished upload): both go once the object is ours.
+    private func abandonStaleUpload(of file: S3PushFile) {
+        guard file.plan.partSize != nil else { return }
+        let path = S3UploadRecord.path(access: access, key: file.key, digest: file.digest)
+        guard let record = S3UploadRecord.read(path, in: store.layout) else { return }
+        try? client.abortMultipartUpload(file.key, uploadID: record.uploadID)
+        S3UploadRecord.remove(path, in: store.layout)
     }
 
     private func occupied(_ manifest: ModelManifest, _ detail: String) -> TransferRejection {

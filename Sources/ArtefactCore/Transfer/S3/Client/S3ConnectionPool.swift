@@ -32,12 +32,14 @@ final class S3ConnectionPool: Sendable {
     /// The peer certificate subject of the first connection, for the audit log.
     var peerSubject: String? { firstPeerSubject.withLock { $0 } }
 
-    /// Runs `body` on a connection of its own. The connection goes back to the pool when
-    /// `body` returns and it is still reusable (its last answer read to the end); when
-    /// `body` throws, it is closed, as part of an answer may still be unread.
-    func withConnection<Result>(_ body: (KeptAliveConnection) throws -> Result) throws -> Result {
-        let connection = idle.withLock { $0.popLast() }?.connection
-            ?? KeptAliveConnection(host: host, port: port, context: context, settings: settings)
+    /// Runs `body` on a connection of its own: an idle one, or a new one when there is
+    /// none or when `fresh` (a request that must not meet a kept-alive connection the
+    /// server has closed meanwhile, as it could not be resent). The connection goes back to
+    /// the pool when `body` returns and it is still reusable (its last answer read to the
+    /// end); when `body` throws, it is closed, as part of an answer may still be unread.
+    func withConnection<Result>(fresh: Bool = false, _ body: (KeptAliveConnection) throws -> Result) throws -> Result {
+        let pooled = fresh ? nil : idle.withLock { $0.popLast() }?.connection
+        let connection = pooled ?? KeptAliveConnection(host: host, port: port, context: context, settings: settings)
         let result: Result
         do {
             result = try body(connection)

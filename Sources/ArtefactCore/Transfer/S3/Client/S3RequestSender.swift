@@ -1,5 +1,4 @@
-/// Sends S3 requests: addresses each (path-style `/BUCKET/KEY` on the endpoint, or
-/// virtual-hosted `BUCKET.HOST/KEY`), signs it with SigV4 at the moment it goes, runs it
+/// Sends S3 requests: signs each (`S3RequestSigner`) at the moment it goes, runs it
 /// on a pooled connection under one deadline, turns refusals into errors that name their
 /// cause, and retries an idempotent request the server was too busy for, with backoff,
 /// within that same deadline.
@@ -9,9 +8,7 @@ final class S3RequestSender: Sendable {
     let access: S3Access
     /// `https://HOST[:PORT]` as messages name the server.
     let server: String
-    private let host: String
-    private let authority: String
-    private let signer: SigV4Signer
+    private let signer: S3RequestSigner
     private let pool: S3ConnectionPool
     private let failure: S3Failure
     private let retryPolicy: S3RetryPolicy
@@ -19,16 +16,13 @@ final class S3RequestSender: Sendable {
     init(_ access: S3Access, retryPolicy: S3RetryPolicy = S3RetryPolicy()) throws {
         self.access = access
         self.retryPolicy = retryPolicy
-        switch access.addressing {
-        case .path: host = access.endpoint.host
-        case .virtual: host = "\(access.location.bucket).\(access.endpoint.host)"
+        if access.addressing == .virtual && HostAddress.isIPLiteral(access.endpoint.host) {
+            throw ArtefactError.badInput("virtual-hosted addressing puts the bucket in the host name, which \(access.endpoint) cannot take (an IP address): use path-style addressing")
         }
-        authority = access.endpoint.port == 443 ? host : "\(host):\(access.endpoint.port)"
-        server = "https://\(authority)"
-        signer = SigV4Signer(accessKeyID: access.credentials.accessKeyID, secretAccessKey: access.credentials.secretAccessKey,
-                             region: access.region, service: "s3")
+        signer = S3RequestSigner(access)
+        server = "https://\(signer.authority)"
         let context = try TLSContext(access.tls, keyPassphrase: access.keyPassphrase)
-        pool = S3ConnectionPool(host: host, port: access.endpoint.port, context: context, settings: access.tls)
+        pool = S3ConnectionPool(host: signer.host, port: access.endpoint.port, context: context, settings: access.tls)
         failure = S3Failure(server: server, bucket: access.location.bucket)
     }
 
@@ -49,8 +43,10 @@ final class S3RequestSender: Sendable {
         while true {
             var retryable = false
             do {
-                return try pool.withConnection { connection in
-                    let response = try connection.exchange(signed(request), authority: authority, deadline: deadline,
+                // A request that cannot be resent goes on a new connection: on a kept-alive
+                // one the server may have closed while it sat idle, and it would fail.
+                return try pool.withConnection(fresh: !request.isIdempotent) { connection in
+                    let response = try connection.exchange(signer.signed(request, at: .now), authority: signer.authority, deadline: deadline,
                                                            resendable: request.isIdempotent)
                     if accepted.contains(response.status) { return try handle(response, connection) }
                     let body = try readErrorBody(response, method: request.method, on: connection)
@@ -66,27 +62,6 @@ final class S3RequestSender: Sendable {
                 retry += 1
             }
         }
-    }
-
-    /// The request as it goes on the wire now: target, headers, `x-amz-date`,
-    /// `x-amz-content-sha256`, the session token, and the `Authorization` over them all.
-    func signed(_ request: S3Request, at time: SigV4Timestamp = .now) throws -> HTTPRequest {
-        var path: String
-        switch access.addressing {
-        case .path: path = "/\(access.location.bucket)" + (request.key.map { "/\($0)" } ?? "")
-        case .virtual: path = "/" + (request.key ?? "")
-        }
-        let encodedPath = SigV4Encoding.encodePath(path)
-        let query = SigV4Encoding.canonicalQuery(request.query)
-        var headers = request.headers
-        headers.append(("x-amz-content-sha256", request.payloadHash))
-        headers.append(("x-amz-date", time.amzDate))
-        if let token = access.credentials.sessionToken { headers.append(("x-amz-security-token", token)) }
-        let signature = try signer.sign(method: request.method, encodedPath: encodedPath, canonicalQuery: query,
-                                        headers: headers + [("host", authority)], payloadHash: request.payloadHash, at: time)
-        headers.append(("Authorization", signature.authorization))
-        return HTTPRequest(method: request.method, target: query.isEmpty ? encodedPath : "\(encodedPath)?\(query)",
-                           headers: headers, body: request.body)
     }
 
     /// The `<Error>` document of a refusal, if it has one (HEAD answers have no body).

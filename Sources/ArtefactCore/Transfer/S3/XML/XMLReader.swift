@@ -17,6 +17,17 @@ struct XMLReader {
     private var position = 0
     private var elementCount = 0
 
+    private static let endTagOpen = Array("</".utf8)
+    private static let cdataOpen = Array("<![CDATA[".utf8)
+    private static let commentOpen = Array("<!--".utf8)
+    private static let instructionOpen = Array("<?".utf8)
+    private static let declarationOpen = Array("<!".utf8)
+    private static let emptyTagClose = Array("/>".utf8)
+    private static let doctypeOpen = Array("<!DOCTYPE".utf8)
+    private static let cdataClose = Array("]]>".utf8)
+    private static let commentClose = Array("-->".utf8)
+    private static let instructionClose = Array("?>".utf8)
+
     /// The root element of `bytes`, a document `server` sent.
     static func parse(_ bytes: [UInt8], from server: String, limits: XMLLimits = XMLLimits()) throws -> XMLElement {
         var reader = XMLReader(bytes: bytes, server: server, limits: limits)
@@ -58,14 +69,14 @@ struct XMLReader {
                 guard Self.isCharacter(byte) else { throw refusal("a control character in text") }
                 stack[stack.count - 1].text.append(byte)
                 position += 1
-            } else if starts(with: Array("</".utf8)) {
+            } else if starts(with: Self.endTagOpen) {
                 let finished = try endTag(closing: stack.removeLast())
                 if stack.isEmpty { root = finished } else { stack[stack.count - 1].element.children.append(finished) }
-            } else if starts(with: Array("<![CDATA[".utf8)) {
+            } else if starts(with: Self.cdataOpen) {
                 stack[stack.count - 1].text.append(contentsOf: try cdata())
-            } else if starts(with: Array("<!--".utf8)) || starts(with: Array("<?".utf8)) {
+            } else if starts(with: Self.commentOpen) || starts(with: Self.instructionOpen) {
                 try skipCommentOrInstruction()
-            } else if starts(with: Array("<!".utf8)) {
+            } else if starts(with: Self.declarationOpen) {
                 throw refusal("a declaration (<!...) inside the document")
             } else {
                 switch try startTag(depth: stack.count + 1) {
@@ -97,7 +108,7 @@ struct XMLReader {
         while true {
             let spaced = skipWhitespace()
             guard position < bytes.count else { throw refusal("the document ends inside a tag") }
-            if starts(with: Array("/>".utf8)) {
+            if starts(with: Self.emptyTagClose) {
                 position += 2
                 return .empty(element)
             }
@@ -155,7 +166,14 @@ struct XMLReader {
         let start = position
         while position < bytes.count, Self.isNameByte(bytes[position], first: position == start) { position += 1 }
         guard position > start else { throw refusal("a tag without a name") }
-        return Array(bytes[start..<position])
+        let qualified = Array(bytes[start..<position])
+        // The local part after a namespace prefix must be a name on its own.
+        if let colon = qualified.lastIndex(of: UInt8(ascii: ":")) {
+            guard colon + 1 < qualified.count, Self.isNameByte(qualified[colon + 1], first: true) else {
+                throw refusal("a tag name without a usable local part")
+            }
+        }
+        return qualified
     }
 
     // MARK: Text
@@ -192,7 +210,7 @@ struct XMLReader {
 
     private mutating func cdata() throws -> [UInt8] {
         position += "<![CDATA[".utf8.count
-        guard let end = find(Array("]]>".utf8)) else { throw refusal("an unterminated CDATA section") }
+        guard let end = find(Self.cdataClose) else { throw refusal("an unterminated CDATA section") }
         let content = Array(bytes[position..<end])
         guard content.allSatisfy(Self.isCharacter) else { throw refusal("a control character in a CDATA section") }
         position = end + 3
@@ -205,10 +223,10 @@ struct XMLReader {
     private mutating func skipMiscellany() throws {
         while true {
             skipWhitespace()
-            if starts(with: Array("<!--".utf8)) || starts(with: Array("<?".utf8)) {
+            if starts(with: Self.commentOpen) || starts(with: Self.instructionOpen) {
                 try skipCommentOrInstruction()
-            } else if starts(with: Array("<!".utf8)) {
-                throw refusal(starts(with: Array("<!DOCTYPE".utf8)) ? "a DOCTYPE declaration" : "a declaration (<!...)")
+            } else if starts(with: Self.declarationOpen) {
+                throw refusal(starts(with: Self.doctypeOpen) ? "a DOCTYPE declaration" : "a declaration (<!...)")
             } else {
                 return
             }
@@ -216,8 +234,8 @@ struct XMLReader {
     }
 
     private mutating func skipCommentOrInstruction() throws {
-        let comment = starts(with: Array("<!--".utf8))
-        guard let end = find(Array((comment ? "-->" : "?>").utf8)) else {
+        let comment = starts(with: Self.commentOpen)
+        guard let end = find(comment ? Self.commentClose : Self.instructionClose) else {
             throw refusal(comment ? "an unterminated comment" : "an unterminated processing instruction")
         }
         position = end + (comment ? 3 : 2)
