@@ -110,6 +110,8 @@ s3_failed() {
     echo "object storage: artefact's $1 failed; no S3 rows"
 }
 
+log_s3() { printf '%s\n' "$*" >&2; }
+
 s3_min() { awk -v a="$1" -v b="$2" 'BEGIN { print (b == "" || a + 0 < b + 0 ? a : b) }'; }
 s3_max() { awk -v a="$1" -v b="$2" 'BEGIN { print (b == "" || a + 0 > b + 0 ? a : b) }'; }
 
@@ -137,7 +139,7 @@ s3_benchmarks() {
     total=$(find "$model" -type f -name '*.bin' -printf '%s\n' | awk '{ t += $1 } END { printf "%.0f", t }')
     cat "$S3_DIR/source/blobs/sha256/"* "$model"/*.bin >/dev/null
 
-    local load_before push_ms="" pull_ms="" up_ms="" down_ms="" rss="" run seconds
+    local load_before push_ms="" pull_ms="" up_ms="" down_ms="" rss="" run seconds uploaded=""
     load_before=$(cut -d' ' -f1-3 /proc/loadavg)
     # Each push goes to a fresh prefix (a push to a prefix holding the model is a no-op);
     # the previous one is deleted, untimed, to bound the disk used.
@@ -157,17 +159,24 @@ s3_benchmarks() {
     "${tool[@]}" delete-prefix bench "artefact-$runs/"
     for ((run = 1; run <= runs; run++)); do
         sync
-        seconds=$("${tool[@]}" upload-files bench "boto3-$run" "$model"/part-*.bin)
+        # A failed boto3 run costs its sample, not the bench: python's ssl module has been
+        # seen to crash (SIGSEGV) and to spin forever in OpenSSL 3.0's SSL_free here when
+        # threads share a client certificate, hence the time limit too.
+        seconds=$(timeout 1200 "${tool[@]}" upload-files bench "boto3-$run" "$model"/part-*.bin) || { log_s3 "boto3 upload failed ($?)"; continue; }
         up_ms=$(s3_min "$(awk -v s="$seconds" 'BEGIN { printf "%.0f", s * 1000 }')" "$up_ms")
-        [ "$run" -eq 1 ] || "${tool[@]}" delete-prefix bench "boto3-$((run - 1))/"
+        [ -z "$uploaded" ] || "${tool[@]}" delete-prefix bench "$uploaded/"
+        uploaded="boto3-$run"
     done
+    [ -n "$uploaded" ] || { s3_stop_server; echo; echo "object storage: every boto3 upload failed; no S3 rows"; return 0; }
     for ((run = 1; run <= runs; run++)); do
         rm -rf "$S3_DIR/download"; mkdir -p "$S3_DIR/download"; sync
-        seconds=$("${tool[@]}" download-files bench "boto3-$runs" "$S3_DIR/download" part-1.bin part-2.bin)
+        seconds=$(timeout 1200 "${tool[@]}" download-files bench "$uploaded" "$S3_DIR/download" part-1.bin part-2.bin) \
+            || { log_s3 "boto3 download failed ($?)"; continue; }
         down_ms=$(s3_min "$(awk -v s="$seconds" 'BEGIN { printf "%.0f", s * 1000 }')" "$down_ms")
     done
     rm -rf "$S3_DIR/download"
     s3_stop_server
+    [ -n "$down_ms" ] || { echo; echo "object storage: every boto3 download failed; no S3 rows"; return 0; }
 
     local push_rate pull_rate up_rate down_rate mib=$((bytes >> 20))
     push_rate=$(crossing_rate "$total" "$push_ms"); up_rate=$(crossing_rate "$total" "$up_ms")
