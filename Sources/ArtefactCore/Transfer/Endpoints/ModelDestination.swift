@@ -1,5 +1,5 @@
-/// One end a transfer puts a model: a store, an export directory, a registry (and, next,
-/// an S3 prefix). `Crossing` drives every destination through the same steps.
+/// One end a transfer puts a model: a store, an export directory, a registry, an S3
+/// prefix. `Crossing` drives every destination through the same steps.
 protocol ModelDestination: AnyObject {
     /// The destination as messages and `--json` name it.
     var description: String { get }

@@ -1,6 +1,6 @@
-/// One end a transfer takes a signed model from: a model directory, a store, a registry
-/// (and, next, an S3 prefix). `Crossing` drives every source through the same steps; a
-/// source only knows how to read itself.
+/// One end a transfer takes a signed model from: a model directory, a store, a registry,
+/// an S3 prefix. `Crossing` drives every source through the same steps (and
+/// `SourceVerifier` verifies one in place); a source only knows how to read itself.
 protocol ModelSource: AnyObject {
     /// The source as messages and `--json` name it.
     var description: String { get }
