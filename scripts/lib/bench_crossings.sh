@@ -76,13 +76,10 @@ crossing_transfer_row() {
     rm -rf "$work/crossing/store"
 }
 
-# Row: push and pull of a 2 GiB model through docker-registry over loopback mutual TLS
-# 1.3, against curl uploading and downloading the same bytes over the same TLS.
-crossing_registry_rows() {
-    local bin=$1 work=$2 scale=$3 runs=$4
-    command -v docker-registry >/dev/null || { echo "| registry rows | skipped: docker-registry is not installed | | | |"; return; }
-    local dir="$work/registry" bytes=$(( (1 << 30) / scale ))
-    mkdir -p "$dir/data"
+# A CA, a server certificate for 127.0.0.1 and a client certificate, in DIRECTORY (the
+# servers of the registry and object storage rows).
+crossing_make_pki() {
+    local dir=$1
     openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout "$dir/ca.key" -out "$dir/ca.pem" \
         -subj "/CN=bench CA" -days 2 2>/dev/null
     local name
@@ -96,6 +93,16 @@ crossing_registry_rows() {
         -extfile "$dir/server.ext" -out "$dir/server.pem" 2>/dev/null
     openssl x509 -req -in "$dir/client.csr" -CA "$dir/ca.pem" -CAkey "$dir/ca.key" -set_serial 3 -days 2 \
         -extfile "$dir/client.ext" -out "$dir/client.pem" 2>/dev/null
+}
+
+# Row: push and pull of a 2 GiB model through docker-registry over loopback mutual TLS
+# 1.3, against curl uploading and downloading the same bytes over the same TLS.
+crossing_registry_rows() {
+    local bin=$1 work=$2 scale=$3 runs=$4
+    command -v docker-registry >/dev/null || { echo "| registry rows | skipped: docker-registry is not installed | | | |"; return; }
+    local dir="$work/registry" bytes=$(( (1 << 30) / scale ))
+    mkdir -p "$dir/data"
+    crossing_make_pki "$dir"
     local port
     port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
     cat > "$dir/config.yml" <<YAML

@@ -27,23 +27,6 @@ s3_stop_server() {
     S3_SERVER_PID=""
 }
 
-# A CA, a server certificate for 127.0.0.1 and a client certificate, in DIRECTORY.
-s3_make_pki() {
-    local dir=$1 name
-    openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout "$dir/ca.key" -out "$dir/ca.pem" \
-        -subj "/CN=bench S3 CA" -days 2 2>/dev/null
-    for name in server client; do
-        openssl req -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout "$dir/$name.key" -out "$dir/$name.csr" \
-            -subj "/CN=bench $name" 2>/dev/null
-    done
-    printf 'subjectAltName=IP:127.0.0.1\nextendedKeyUsage=serverAuth\n' > "$dir/server.ext"
-    printf 'extendedKeyUsage=clientAuth\n' > "$dir/client.ext"
-    openssl x509 -req -in "$dir/server.csr" -CA "$dir/ca.pem" -CAkey "$dir/ca.key" -set_serial 2 -days 2 \
-        -extfile "$dir/server.ext" -out "$dir/server.pem" 2>/dev/null
-    openssl x509 -req -in "$dir/client.csr" -CA "$dir/ca.pem" -CAkey "$dir/ca.key" -set_serial 3 -days 2 \
-        -extfile "$dir/client.ext" -out "$dir/client.pem" 2>/dev/null
-}
-
 # Starts `weed mini` on 127.0.0.1 with every port picked free (and new ones should another
 # process take one first), mutual TLS, one identity and the bucket `bench`; exports the
 # AWS_* and ARTEFACT_TLS_* variables that artefact and s3_tool.py read.
@@ -126,7 +109,7 @@ s3_benchmarks() {
     S3_DIR="$work/s3"
     mkdir -p "$S3_DIR"
     trap 's3_stop_server; [ "$(type -t cleanup)" != function ] || cleanup' EXIT
-    s3_make_pki "$S3_DIR"
+    crossing_make_pki "$S3_DIR"
     s3_start_server "$S3_DIR" "$venv"
 
     local bytes=$(( (1 << 30) / scale )) model="$S3_DIR/model" total

@@ -59,6 +59,24 @@ final class KeptAliveConnection {
         if connection?.reusable == false { connection = nil }
     }
 
+    /// Streams the body of a download that may carry at most `expected` bytes to `sink`,
+    /// refusing with `tooLong` (and dropping the connection) a body announced or sent longer;
+    /// returns how many bytes came, which a caller compares with what it needs.
+    func readBoundedBody(of response: HTTPResponse, expected: Int64, tooLong: ArtefactError,
+                         into sink: (UnsafeRawBufferPointer) throws -> Void) throws -> Int64 {
+        if case .length(let length) = response.framing, length > expected {
+            drop()
+            throw tooLong
+        }
+        var received: Int64 = 0
+        try readBody(of: response, method: "GET") { piece in
+            guard Int64(piece.count) <= expected - received else { throw tooLong }
+            received += Int64(piece.count)
+            try sink(piece)
+        }
+        return received
+    }
+
     /// Reads a whole body, refusing one larger than `limit`.
     func readBody(of response: HTTPResponse, method: String, limit: Int) throws -> [UInt8] {
         let bytes: [UInt8]

@@ -117,16 +117,7 @@ final class RegistrySession {
             throw unexpected(response, "downloading blob \(digest.prefixed)")
         }
         let tooLong = ArtefactError.rejected("registry \(reference.address) sent more than the \(expected) bytes left of blob \(digest.prefixed)")
-        if case .length(let length) = response.framing, length > expected {
-            connection.drop()
-            throw tooLong
-        }
-        var received: Int64 = 0
-        try connection.readBody(of: response, method: "GET") { piece in
-            guard Int64(piece.count) <= expected - received else { throw tooLong }
-            received += Int64(piece.count)
-            try sink(piece)
-        }
+        _ = try connection.readBoundedBody(of: response, expected: expected, tooLong: tooLong, into: sink)
     }
 
     func readSmallBlob(_ digest: SHA256Digest, limit: Int) throws -> [UInt8] {

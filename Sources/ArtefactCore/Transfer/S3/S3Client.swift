@@ -109,16 +109,7 @@ final class S3Client: Sendable {
         try sender.send(request, accepting: [200, 206, 404, 416]) { response, connection in
             try checkRangedAnswer(response, key: key, size: size, offset: offset, connection: connection)
             let tooLong = ArtefactError.rejected("\(server) sent more than the \(expected) bytes left of \(describe(key))")
-            if case .length(let length) = response.framing, length > expected {
-                connection.drop()
-                throw tooLong
-            }
-            var received: Int64 = 0
-            try connection.readBody(of: response, method: "GET") { piece in
-                guard Int64(piece.count) <= expected - received else { throw tooLong }
-                received += Int64(piece.count)
-                try sink(piece)
-            }
+            let received = try connection.readBoundedBody(of: response, expected: expected, tooLong: tooLong, into: sink)
             guard received == expected else {
                 throw ArtefactError.operational("\(server) sent \(received) of the \(expected) bytes left of \(describe(key))")
             }
