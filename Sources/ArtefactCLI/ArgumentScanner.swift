@@ -42,7 +42,8 @@ struct ScannedArguments {
                 }
                 values[name, default: []].append(value)
             } else {
-                throw ArtefactError.badInput("unknown flag \(name) for '\(command)'; see 'artefact \(command) --help'")
+                let hint = NearestName.hint(for: name, among: (spec.valued.union(spec.boolean)).subtracting(["-h"]).sorted())
+                throw ArtefactError.badInput("unknown flag \(name) for '\(command)'\(hint); see 'artefact \(command) --help'")
             }
         }
     }

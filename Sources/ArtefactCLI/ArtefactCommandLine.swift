@@ -56,7 +56,8 @@ public enum ArtefactCommandLine {
             return try HelpText.show(topic: rest.first)
         default:
             guard let command = command(named: verb) else {
-                throw ArtefactError.badInput("unknown command '\(verb)'; run 'artefact help' for the list")
+                let hint = NearestName.hint(for: verb, among: commands.map { $0.name })
+                throw ArtefactError.badInput("unknown command '\(verb)'\(hint); run 'artefact help' for the list")
             }
             let scanned = try ScannedArguments(rest, spec: command.flags, command: command.name)
             if scanned.has("--help") {

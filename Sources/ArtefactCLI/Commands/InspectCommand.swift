@@ -18,7 +18,7 @@ enum InspectCommand: Command {
 
     static func run(_ arguments: ScannedArguments) throws -> Int32 {
         let path = try arguments.singlePositional(named: "a SIGNATURE_FILE", command: name)
-        guard FileSystem.exists(path) else { throw ArtefactError.badInput("\(path) does not exist; name a signature bundle") }
+        try ModelPathMistakes.checkBundlePath(path)
         let bundle = try SignatureBundle.read(path: path)
         let manifest = try ModelStatement.decode(payload: bundle.envelope.payload)
         let keyIDs = bundle.envelope.signatures.map(\.keyID)

@@ -9,7 +9,7 @@ enum SignCommand: Command {
                          [--classification public|internal|confidential|restricted]
                          [--expires DATE_OR_DURATION] [--ignore PATTERN]... [--signature FILE]
                          [--shard-size BYTES] [--jobs N] [--passphrase-file FILE] [--quiet]
-                         [--cert CERT.pem [--chain INTERMEDIATES.pem]]
+                         [--cert CERT.pem [--chain INTERMEDIATES.pem]] [--force]
            artefact sign PATH --key PRIVATE_KEY --append [--cert CERT.pem [--chain FILE]] [--signature FILE]
 
     Hashes every file under PATH and writes a Sigstore bundle (DSSE, in-toto Statement) to
@@ -30,12 +30,14 @@ enum SignCommand: Command {
       --chain FILE             intermediate CA certificates (PEM) to carry with --cert
       --append                 co-sign: add this key's signature to the existing bundle,
                                after checking the model still matches its payload
+      --force                  replace an existing bundle that other keys have signed
+                               (without it, or --append, sign refuses: exit 2)
 
     """
     static let flags = FlagSpec(
         valued: ["--key", "--name", "--version", "--classification", "--expires", "--signature", "--shard-size", "--jobs",
                  "--passphrase-file", "--cert", "--chain"],
-        boolean: ["--quiet", "--append"], repeatable: ["--ignore"])
+        boolean: ["--quiet", "--append", "--force"], repeatable: ["--ignore"])
 
     /// Flags that describe a new payload, and so make no sense with --append.
     static let payloadFlags = ["--name", "--version", "--classification", "--expires", "--ignore", "--shard-size"]
@@ -64,6 +66,7 @@ enum SignCommand: Command {
             jobs: try ArgumentValues.jobs(arguments.value("--jobs")),
             createdAt: now)
         let key = try loadSigningKey(path: keyPath, passphraseFile: arguments.value("--passphrase-file"))
+        if !arguments.has("--force") { try refuseDroppingCoSigners(location.bundlePath, key: key) }
         let certificates = try loadCertificates(arguments, key: key)
         let signed = try withProgress(label: "hashing", quiet: arguments.has("--quiet")) { progress in
             try ModelSigner.sign(request, key: key, certificates: certificates, progress: progress)
@@ -73,6 +76,9 @@ enum SignCommand: Command {
     }
 
     private static func append(_ arguments: ScannedArguments, location: ModelLocation, keyPath: String) throws -> Int32 {
+        if arguments.has("--force") {
+            throw ArtefactError.badInput("--force cannot be used with --append: co-signing keeps every signature already there")
+        }
         if let flag = payloadFlags.first(where: { !arguments.all($0).isEmpty }) {
             throw ArtefactError.badInput("\(flag) cannot be used with --append: co-signing keeps the payload as it is")
         }
@@ -90,6 +96,17 @@ enum SignCommand: Command {
         }
         report(signed, key: key, verb: "co-signed")
         return ExitStatus.success
+    }
+
+    /// A new signature replaces the bundle; when it carries other signers' signatures, that
+    /// would silently drop them, so it takes --force (or --append, to add to them instead).
+    /// A bundle that cannot be read carries no signer this could lose.
+    private static func refuseDroppingCoSigners(_ bundlePath: String, key: SigningKey) throws {
+        guard FileSystem.exists(bundlePath), let existing = try? SignatureBundle.read(path: bundlePath) else { return }
+        let others = Set(existing.envelope.signatures.map(\.keyID)).subtracting([key.publicKey.keyID])
+        guard !others.isEmpty else { return }
+        throw ArtefactError.badInput("\(bundlePath) already carries signatures by \(others.sorted().joined(separator: ", ")); "
+                                     + "--append adds yours to them, --force replaces the bundle and drops them")
     }
 
     private static func loadCertificates(_ arguments: ScannedArguments, key: SigningKey) throws -> SignerCertificates? {

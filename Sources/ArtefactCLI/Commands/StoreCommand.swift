@@ -31,9 +31,20 @@ enum StoreCommand: Command {
     static let flags = FlagSpec(valued: ["--environment", "--policy", "--audit-key", "--jobs", "--tls-ca", "--tls-cert", "--tls-key"],
                                 boolean: ["--json"])
 
+    static let subcommands = ["init", "list", "verify", "gc"]
+    static let subcommandList = "init, list, verify or gc"
+
     static func run(_ arguments: ScannedArguments) throws -> Int32 {
         guard let subcommand = arguments.positionals.first else {
-            throw ArtefactError.badInput("'store' needs a subcommand: init, list, verify or gc")
+            throw ArtefactError.badInput("'store' needs a subcommand: \(subcommandList)")
+        }
+        if !subcommands.contains(subcommand) {
+            if arguments.positionals.count == 1 && FileSystem.exists(subcommand) {
+                throw ArtefactError.badInput("'store \(subcommand)' needs a subcommand before the store: \(subcommandList) "
+                                             + "(for example 'artefact store verify \(subcommand)')")
+            }
+            throw ArtefactError.badInput("unknown store subcommand '\(subcommand)'"
+                                         + "\(NearestName.hint(for: subcommand, among: subcommands)); use \(subcommandList)")
         }
         guard arguments.positionals.count == 2 else {
             throw ArtefactError.badInput("'store \(subcommand)' takes one store directory; see 'artefact store --help'")

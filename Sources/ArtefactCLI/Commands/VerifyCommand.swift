@@ -46,6 +46,7 @@ enum VerifyCommand: Command {
                                                    jobs: try ArgumentValues.jobs(arguments.value("--jobs")))
             return finish(report, arguments: arguments)
         }
+        try ModelPathMistakes.check(path, signature: arguments.value("--signature"), verb: name)
         let request = VerificationRequest(
             location: try ModelLocation(modelPath: path, signaturePath: arguments.value("--signature")),
             policy: try trustPolicy(arguments),

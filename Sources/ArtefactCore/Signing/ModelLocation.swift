@@ -30,8 +30,13 @@ public struct ModelLocation: Sendable {
 
     /// The ignore list a signature of this model records: the defaults, the bundle's own
     /// path when it lies inside the model, then `userPatterns`.
+    /// A directory's default bundle (`PATH/model.sig`) is always left out, even when the
+    /// bundle is written elsewhere: `hash` leaves it out, and a stale bundle from an earlier
+    /// signature must never become part of what is signed.
     public func ignorePatterns(adding userPatterns: [String]) -> [String] {
-        IgnoreRules.defaultPatterns + (bundleExclusion.map { [$0] } ?? []) + userPatterns
+        let defaultBundle = "/" + Self.defaultBundleName
+        let stale = isDirectory && bundleExclusion != defaultBundle ? [defaultBundle] : []
+        return IgnoreRules.defaultPatterns + stale + (bundleExclusion.map { [$0] } ?? []) + userPatterns
     }
 
     /// The anchored, escaped pattern for the bundle's path relative to the model, or nil

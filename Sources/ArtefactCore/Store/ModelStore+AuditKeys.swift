@@ -11,6 +11,12 @@ extension ModelStore {
             try Self.requireAnchoredKey(of: try policy(), matches: nil)
             return AuditLog(layout: layout, checkpointKey: nil, anchor: nil)
         }
+        // Every verb that writes the log takes the passphrase from the environment only, so
+        // say that rather than the generic "--passphrase-file" these verbs do not accept.
+        if passphrase == nil, PrivateKeyFile.isEncrypted(try FileSystem.readFile(keyPath, limit: 1 << 20)) {
+            throw ArtefactError.badInput("the audit key \(keyPath) of store \(layout.root) is encrypted: give its passphrase in "
+                                         + "ARTEFACT_AUDIT_PASSPHRASE (or ARTEFACT_PASSPHRASE)")
+        }
         return try auditLog(signingWith: try PrivateKeyFile.read(path: keyPath, passphrase: passphrase), keyPath: keyPath)
     }
 

@@ -7,8 +7,13 @@ public enum AtomicFile {
     /// Writes `bytes` to `path` with permission bits `mode`.
     /// - Parameter exclusive: refuse to replace an existing file at `path`.
     public static func write(_ bytes: [UInt8], to path: String, mode: mode_t = 0o644, exclusive: Bool = false) throws {
+        let directory = FileSystem.directoryName(path)
+        let parent: Directory
+        do { parent = try Directory.open(directory) } catch {
+            guard error.isMissingPath else { throw error.asArtefactError }
+            throw ArtefactError.badInput("cannot write \(path): the directory \(directory) does not exist; create it first (mkdir -p \(directory))")
+        }
         do {
-            let parent = try Directory.open(FileSystem.directoryName(path))
             try parent.writeFile(FileSystem.baseName(path), bytes, mode: mode, replacing: !exclusive)
         } catch {
             if exclusive && (error.code == EEXIST || error.detail != nil) {

@@ -18,7 +18,13 @@ extension Directory {
     public func writeFile(_ relative: String, _ bytes: [UInt8], mode: mode_t = 0o644, replacing: Bool = true) throws(SystemCallError) {
         let (parent, name) = try parent(of: relative)
         let temporary = ".\(name).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        let file = try parent.openFile(temporary, O_WRONLY | O_CREAT | O_EXCL, mode: mode)
+        // Errors name the file the caller asked for: the temporary name means nothing to a user.
+        let target = parent.describe(name)
+        func naming(_ error: SystemCallError) -> SystemCallError {
+            SystemCallError(error.call, path: target, code: error.code, detail: error.detail)
+        }
+        let file: FileDescriptor
+        do { file = try parent.openFile(temporary, O_WRONLY | O_CREAT | O_EXCL, mode: mode) } catch { throw naming(error) }
         do throws(SystemCallError) {
             try file.closeAfter { (file) throws(SystemCallError) in
                 // The creation mode is filtered by the umask; set it exactly.
@@ -33,7 +39,7 @@ extension Directory {
             }
         } catch {
             try? parent.removeFile(temporary)
-            throw error
+            throw naming(error)
         }
     }
 
