@@ -51,11 +51,11 @@ enum ArgumentValues {
         throw ArtefactError.badInput("--expires takes a date (2027-01-31), a UTC time (2027-01-31T12:00:00Z) or a duration (90d, 12h, 2w), not \"\(text)\"")
     }
 
-    /// `--at`: the time to verify as of, RFC 3339; now by default.
-    static func moment(_ text: String?) throws -> Timestamp {
+    /// `--at` (or `flag`, named in the message): a UTC time, RFC 3339; now by default.
+    static func moment(_ text: String?, flag: String = "--at") throws -> Timestamp {
         guard let text else { return .now }
         guard let time = Timestamp(rfc3339: text) else {
-            throw ArtefactError.badInput("--at takes a UTC time such as 2026-01-01T00:00:00Z, not \"\(text)\"")
+            throw ArtefactError.badInput("\(flag) takes a UTC time such as 2026-01-01T00:00:00Z, not \"\(text)\"")
         }
         return time
     }

@@ -88,3 +88,20 @@ import Testing
         #expect(!artefact(["verify", "x", "--zz"]).stderr.contains("did you mean"))
     }
 }
+
+/// `audit show --since` names its own flag when the time is malformed.
+@Suite struct AuditSinceTests {
+    @Test func aMalformedSinceTimeNamesSince() throws {
+        let workspace = try Workspace()
+        let keys = try workspace.makeKeys()
+        let policy: [String: Any] = ["environment": "prod", "clearance": "internal", "signers": ["s": ["key": keys.publicKey]],
+                                     "rules": [["models": "*", "signers": ["s"]]]]
+        try workspace.write("policy.json", String(decoding: try JSONSerialization.data(withJSONObject: policy), as: UTF8.self))
+        let store = workspace.path("store")
+        let created = artefact(["store", "init", store, "--environment", "prod", "--policy", workspace.path("policy.json")])
+        #expect(created.status == 0, "\(created.stderr)")
+        expectBadInput(artefact(["audit", "show", store, "--since", "yesterday"]),
+                       mentioning: ["--since takes a UTC time such as 2026-01-01T00:00:00Z, not \"yesterday\""])
+        expectBadInput(artefact(["audit", "shwo", store]), mentioning: ["(did you mean 'show'?)"])
+    }
+}

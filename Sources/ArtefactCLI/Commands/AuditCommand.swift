@@ -49,12 +49,13 @@ enum AuditCommand: Command {
             try arguments.allowOnly(["--note", "--audit-key"], subcommand: "audit recover")
             return try recover(store, note: arguments.value("--note"), newKeyPath: arguments.value("--audit-key"))
         default:
-            throw ArtefactError.badInput("unknown audit subcommand '\(subcommand)'; use show, verify, export or recover")
+            let hint = NearestName.hint(for: subcommand, among: ["show", "verify", "export", "recover"])
+            throw ArtefactError.badInput("unknown audit subcommand '\(subcommand)'\(hint); use show, verify, export or recover")
         }
     }
 
     private static func show(_ store: ModelStore, _ arguments: ScannedArguments) throws -> Int32 {
-        let since = try arguments.value("--since").map { try ArgumentValues.moment($0) }
+        let since = try arguments.value("--since").map { try ArgumentValues.moment($0, flag: "--since") }
         let entries = try AuditLog(layout: store.layout, checkpointKey: nil).entries().filter { since == nil || $0.time >= since! }
         if arguments.has("--json") {
             Console.outJSON(.array(entries.map(\.json)))
