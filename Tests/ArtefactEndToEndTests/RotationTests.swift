@@ -22,7 +22,7 @@ import Testing
         // 1. A new leaf for the same identity, with a new key.
         let new = try pki.issueLeaf("new", commonName: "ml-signer-1", serial: 101)
         // 2. Re-sign (a fresh bundle) or co-sign (old and new signatures) what stays in service.
-        try expectSuccess(try TrustCLI.sign(resigned, with: new, of: pki), "re-sign with the new leaf")
+        try expectSuccess(try TrustCLI.sign(resigned, with: new, of: pki, ["--force"]), "re-sign with the new leaf")
         try expectSuccess(try TrustCLI.sign(cosigned, with: new, of: pki, ["--append"]), "co-sign with the new leaf")
         for model in [kept, resigned, cosigned] { expectAccepted(try TrustCLI.verify(model, policy: policy)) }
         // 3. Revoke the old leaf and publish the CRL where the policy points; the policy is unchanged.
