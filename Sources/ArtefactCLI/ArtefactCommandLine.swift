@@ -8,6 +8,7 @@ public enum ArtefactCommandLine {
     static var commands: [any Command.Type] { [
         KeygenCommand.self, HashCommand.self, SignCommand.self, VerifyCommand.self, InspectCommand.self, PolicyCommand.self,
         StoreCommand.self, TransferCommand.self, AuditCommand.self, DiffCommand.self,
+        CompletionCommand.self, ManpageCommand.self,
     ] }
 
     /// Runs `arguments` (without the program name) on the process's standard streams and

@@ -14,13 +14,16 @@ public struct CommandContext: Sendable {
     public var standardInputIsTerminal: Bool
     /// Whether progress may be drawn on the error stream.
     public var standardErrorIsTerminal: Bool
+    /// What `--key -` reads: nil reads the process's standard input; bytes stand in for it.
+    public var standardInput: [UInt8]?
 
     public init(output: any OutputSink, environment: CommandEnvironment,
-                standardInputIsTerminal: Bool = false, standardErrorIsTerminal: Bool = false) {
+                standardInputIsTerminal: Bool = false, standardErrorIsTerminal: Bool = false, standardInput: [UInt8]? = nil) {
         self.output = output
         self.environment = environment
         self.standardInputIsTerminal = standardInputIsTerminal
         self.standardErrorIsTerminal = standardErrorIsTerminal
+        self.standardInput = standardInput
     }
 
     /// The process's own: standard streams, process environment, and terminals as they are.

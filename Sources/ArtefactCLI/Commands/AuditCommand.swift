@@ -25,6 +25,7 @@ enum AuditCommand: Command {
                the policy's audit_key) and records it in the store's configuration
 
     """
+    static let subcommands = ["show", "verify", "export", "recover"]
     static let flags = FlagSpec(valued: ["--since", "--audit-key", "--note"], boolean: ["--json"])
 
     static func run(_ arguments: ScannedArguments) throws -> Int32 {

@@ -15,6 +15,7 @@ enum PolicyCommand: Command {
       --json   print the policy as JSON
 
     """
+    static let subcommands = ["check"]
     static let flags = FlagSpec(boolean: ["--json"])
 
     static func run(_ arguments: ScannedArguments) throws -> Int32 {

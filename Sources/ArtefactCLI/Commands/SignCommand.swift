@@ -15,7 +15,8 @@ enum SignCommand: Command {
     Hashes every file under PATH and writes a Sigstore bundle (DSSE, in-toto Statement) to
     PATH/model.sig for a directory or PATH.sig for a file, unless --signature names another.
 
-      --key PRIVATE_KEY        PKCS#8 PEM Ed25519 key (keygen's, or openssl genpkey's)
+      --key PRIVATE_KEY        PKCS#8 PEM Ed25519 key (keygen's, or openssl genpkey's);
+                               env:VAR reads it from an environment variable, - from standard input
       --name NAME              the model name (default: PATH's base name)
       --version VERSION        a version to sign with it
       --classification LEVEL   public, internal (default), confidential or restricted
@@ -128,13 +129,14 @@ enum SignCommand: Command {
         """)
     }
 
-    /// Reads the private key, asking for a passphrase only if the key is encrypted.
+    /// Reads the private key (a file, env:VAR or - for standard input), asking for a
+    /// passphrase only if the key is encrypted.
     static func loadSigningKey(path: String, passphraseFile: String?) throws -> SigningKey {
-        var pem = try FileSystem.readFile(path, limit: 1 << 20)
+        var (pem, source) = try KeyArgument.pem(path)
         defer { wipe(&pem) }
         let passphrase = PrivateKeyFile.isEncrypted(pem)
-            ? try PassphraseSource.obtain(file: passphraseFile, confirm: false, purpose: path)
+            ? try PassphraseSource.obtain(file: passphraseFile, confirm: false, purpose: source)
             : nil
-        return try PrivateKeyFile.read(pem: pem, passphrase: passphrase, source: path)
+        return try PrivateKeyFile.read(pem: pem, passphrase: passphrase, source: source)
     }
 }

@@ -28,6 +28,7 @@ enum StoreCommand: Command {
     signed checkpoint, and refuses (exit 3, nothing done) when it does not verify.
 
     """
+    static let subcommands = ["init", "list", "verify", "gc"]
     static let flags = FlagSpec(valued: ["--environment", "--policy", "--audit-key", "--jobs", "--tls-ca", "--tls-cert", "--tls-key"],
                                 boolean: ["--json"])
 

@@ -14,7 +14,8 @@ enum VerifyCommand: Command {
     identities; the signed payload; the policy rule, threshold, clearance, expiry and age;
     every file under PATH; and the model digest. Exit 0 accepts; exit 1 rejects.
 
-      --key PUBLIC_KEY   a trusted SubjectPublicKeyInfo PEM key (repeatable); any one suffices
+      --key PUBLIC_KEY   a trusted SubjectPublicKeyInfo PEM key (repeatable); any one suffices;
+                         env:VAR reads it from an environment variable, - from standard input
       --policy FILE      verify under this environment's policy file (see Docs/POLICY.md)
       --signature FILE   the bundle (default: PATH/model.sig, or PATH.sig for a file)
       --json             print every check and its result as JSON on stdout
@@ -84,7 +85,11 @@ enum VerifyCommand: Command {
         case (let policyPath?, true):
             return try TrustPolicyParser.read(path: policyPath)
         case (nil, false):
-            return .adHoc(keys: try keyPaths.map(PublicKey.read))
+            try KeyArgument.checkStandardInputUsedOnce(keyPaths)
+            return .adHoc(keys: try keyPaths.map { argument in
+                let (pem, source) = try KeyArgument.pem(argument)
+                return try PublicKey(pem: pem, source: source)
+            })
         case (.some, false):
             throw ArtefactError.badInput("give --policy or --key, not both: a policy names its own keys")
         case (nil, true):

@@ -1,0 +1,25 @@
+import ArtefactCore
+
+/// `artefact manpage`: print the artefact(1) man page, generated from the command line's
+/// own verb and flag tables and help texts.
+enum ManpageCommand: Command {
+    static let name = "manpage"
+    static let summary = "print the artefact(1) man page (roff)"
+    static let help = """
+    Usage: artefact manpage
+
+    Prints the man page in roff, generated from every verb's help and flags.
+    Read it with: artefact manpage | man -l -
+    Install it as PREFIX/share/man/man1/artefact.1 (scripts/install.sh does this).
+
+    """
+    static let flags = FlagSpec()
+
+    static func run(_ arguments: ScannedArguments) throws -> Int32 {
+        guard arguments.positionals.isEmpty else {
+            throw ArtefactError.badInput("'manpage' takes no arguments; see 'artefact manpage --help'")
+        }
+        Console.out(.verbatim(ManPage.roff()))
+        return ExitStatus.success
+    }
+}
