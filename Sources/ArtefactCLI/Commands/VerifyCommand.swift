@@ -6,7 +6,7 @@ enum VerifyCommand: Command {
     static let summary = "check a model against its signed bundle (exit 1 if rejected)"
     static let help = """
     Usage: artefact verify PATH (--key PUBLIC_KEY [--key PUBLIC_KEY]... | --policy POLICY.json)
-                           [--signature FILE] [--json] [--jobs N] [--at TIME] [--quiet]
+                           [--signature FILE] [--json] [--jobs N] [--at TIME] [--quiet] [--verbose]
            artefact verify s3://BUCKET/PREFIX (--key PUBLIC_KEY... | --policy POLICY.json)
                            [--json] [--jobs N] [--at TIME] [S3 and TLS options]
 
@@ -21,6 +21,7 @@ enum VerifyCommand: Command {
       --jobs N           hash on N threads (default: the number of processors)
       --at TIME          verify as of this UTC time instead of now (2026-01-01T00:00:00Z)
       --quiet            no progress on stderr
+      --verbose          also a line on stderr for every file hashed
 
     An s3://BUCKET/PREFIX is verified in place: PREFIX/model.sig is the bundle, every
     object under the prefix is read and hashed as it streams (on --jobs connections) and
@@ -33,7 +34,7 @@ enum VerifyCommand: Command {
     """
     static let flags = FlagSpec(valued: Set(["--signature", "--jobs", "--at", "--policy", "--tls-ca", "--tls-cert", "--tls-key",
                                          "--network-timeout"]).union(S3AccessOptions.valuedFlags),
-                                boolean: ["--json", "--quiet", "--tls-system-ca"],
+                                boolean: ["--json", "--quiet", "--verbose", "--tls-system-ca"],
                                 repeatable: ["--key"])
 
     static func run(_ arguments: ScannedArguments) throws -> Int32 {
@@ -51,7 +52,7 @@ enum VerifyCommand: Command {
             policy: try trustPolicy(arguments),
             now: try ArgumentValues.moment(arguments.value("--at")),
             jobs: try ArgumentValues.jobs(arguments.value("--jobs")))
-        let report = try withProgress(label: "verifying", quiet: arguments.has("--quiet")) { progress in
+        let report = try withProgress(label: "verifying", options: ProgressOptions(arguments)) { progress in
             try ModelVerifier.verify(request, progress: progress)
         }
         return finish(report, arguments: arguments)

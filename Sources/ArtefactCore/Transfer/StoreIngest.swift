@@ -3,7 +3,8 @@
 /// and hashed from the source (`SourceRehash`), but not written: a source that does not
 /// match its signature is rejected whether or not anything needed copying.
 enum StoreIngest {
-    static func copy(_ sources: [any ByteSource], manifest: ModelManifest, into store: ModelStore, workers: Int) throws -> CopyTotals {
+    static func copy(_ sources: [any ByteSource], manifest: ModelManifest, into store: ModelStore, workers: Int,
+                     progress: HashProgress? = nil) throws -> CopyTotals {
         var totals = CopyTotals()
         var digests = [SHA256Digest?](repeating: nil, count: sources.count)
         var pending: [(index: Int, job: FileCopyJob)] = []
@@ -31,9 +32,12 @@ enum StoreIngest {
             firstWithContent[file.digest.combined] = index
             let staged = StoreLayout.Relative.staged("\(file.digest.combined.hex).part")
             pending.append((index, FileCopyJob(modelPath: file.path, source: sources[index], targetDirectory: store.layout.directory,
-                                               targetPath: staged, size: file.size, expected: file.digest, resumable: true)))
+                                               targetPath: staged, size: file.size, expected: file.digest, resumable: true,
+                                               progress: progress)))
         }
         let files = manifest.contents.files
+        // Bytes not copied (a blob the store holds, a duplicate) count as done at once.
+        progress?.add(Int(clamping: (rehashed + sameContentAs.map(\.index)).reduce(Int64(0)) { $0.addingSaturated(files[$1].size) }))
         let reused = rehashed.sorted { files[$0].size > files[$1].size }
         _ = try ParallelWork.run(count: reused.count, workers: workers, makeState: { CopyWorker() }) { position, worker in
             let file = files[reused[position]]

@@ -52,8 +52,10 @@ enum RegistryPush {
             totals.bytesSent += result.sent
             totals.bytesResumed += result.resumedAt
             FaultInjection.reach("blob")
+            try Interruption.check()
         }
         FaultInjection.reach("publish")
+        try Interruption.check()
         try client.putManifest(imageBytes, reference: version)
         try client.putManifest(bundleBytes, reference: signatureTag(forManifest: model.manifest.digest))
         return totals

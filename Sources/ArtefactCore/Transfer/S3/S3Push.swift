@@ -87,6 +87,7 @@ struct S3Push {
 
         // The bundle last: only now does the prefix hold a model.
         FaultInjection.reach("publish")
+        try Interruption.check()
         let bundleDigest = SHA256Hasher.digest(bundleBytes)
         if try client.putObject(location.bundleKey, body: .bytes(bundleBytes), sha256: bundleDigest, createOnly: true) == .alreadyExists {
             guard try client.getObject(location.bundleKey, limit: SignatureBundle.maximumSize) == bundleBytes else {
