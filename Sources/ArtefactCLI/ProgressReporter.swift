@@ -44,7 +44,7 @@ final class ProgressReporter: Sendable {
         let clock = ContinuousClock()
         let start = clock.now
         var lineShown = false
-        var lastPlain: Double = 0
+        var lastPlain = -Double.infinity
         var stopping = false
         while !stopping {
             stopping = finished.load(ordering: .acquiring)

@@ -169,7 +169,8 @@ static void artefact_interrupt_handler(int signal_number) {
     *slot = signal_number;
 }
 
-/// Installs the handler for SIGINT and SIGTERM. Returns 1 when both are installed.
+/// Installs the handler for SIGINT and SIGTERM, and unblocks both on the calling thread.
+/// Returns 1 when all of that succeeded.
 static inline int artefact_interrupt_install(void) {
     struct sigaction action;
     memset(&action, 0, sizeof action);
@@ -177,7 +178,14 @@ static inline int artefact_interrupt_install(void) {
     sigemptyset(&action.sa_mask);
     action.sa_flags = SA_RESTART;
     int ok = sigaction(SIGINT, &action, NULL) == 0;
-    return ok && sigaction(SIGTERM, &action, NULL) == 0;
+    ok = ok && sigaction(SIGTERM, &action, NULL) == 0;
+    // A parent may start us with both blocked (Foundation's Process does): unblock them on
+    // this thread, whose mask the workers started after it inherit.
+    sigset_t both;
+    sigemptyset(&both);
+    sigaddset(&both, SIGINT);
+    sigaddset(&both, SIGTERM);
+    return ok && pthread_sigmask(SIG_UNBLOCK, &both, NULL) == 0;
 }
 
 /// The signal received since the handler was installed, or 0.
