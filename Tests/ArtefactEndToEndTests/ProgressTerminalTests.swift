@@ -67,7 +67,7 @@ import Testing
         let shown = try onTerminal(["transfer", model, store, "--jobs", "1"], term: "xterm",
                                    environment: KeyPair.environment.merging(["ARTEFACT_TEST_PAUSE_AT": "copy:500"]) { _, new in new })
         #expect(shown.status == 0, "\(shown.stdout) \(shown.stderr)")
-        #expect(shown.stdout.range(of: #"transferring \d+% [0-9.]+ (B|KiB|MiB) of 12\.\d MiB, [0-9.]+ (B|KiB|MiB)/s, ETA \d+:\d\d, [^\r\n\u{1B}]+"#,
+        #expect(shown.stdout.range(of: #"transferring \d+% [0-9.]+ (B|KiB|MiB) of 12\.\d MiB, [0-9.]+ (B|KiB|MiB)/s, ETA \d+:\d\d, [^\r\n\x{1B}]+"#,
                                    options: .regularExpression) != nil, "\(shown.stdout)")
         #expect(try world.labels(store) == ["big@1.0.0"])
     }
