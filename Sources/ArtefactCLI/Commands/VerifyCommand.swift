@@ -8,7 +8,7 @@ enum VerifyCommand: Command {
     Usage: artefact verify PATH (--key PUBLIC_KEY [--key PUBLIC_KEY]... | --policy POLICY.json)
                            [--signature FILE] [--json] [--jobs N] [--at TIME] [--quiet] [--verbose]
            artefact verify s3://BUCKET/PREFIX (--key PUBLIC_KEY... | --policy POLICY.json)
-                           [--json] [--jobs N] [--at TIME] [S3 and TLS options]
+                           [--json] [--jobs N] [--at TIME] [--quiet] [--verbose] [S3 and TLS options]
 
     Checks, in order: the bundle; the signatures, certificate chains, revocation and
     identities; the signed payload; the policy rule, threshold, clearance, expiry and age;
@@ -43,8 +43,11 @@ enum VerifyCommand: Command {
             guard arguments.value("--signature") == nil else {
                 throw ArtefactError.badInput("--signature names a local bundle; \(path) holds its own at \(S3Location.bundleName)")
             }
-            let report = try SourceVerifier.verify(source, policy: try trustPolicy(arguments), now: try ArgumentValues.moment(arguments.value("--at")),
-                                                   jobs: try ArgumentValues.jobs(arguments.value("--jobs")))
+            let (policy, now, jobs) = (try trustPolicy(arguments), try ArgumentValues.moment(arguments.value("--at")),
+                                       try ArgumentValues.jobs(arguments.value("--jobs")))
+            let report = try withProgress(label: "verifying", options: ProgressOptions(arguments)) { progress in
+                try SourceVerifier.verify(source, policy: policy, now: now, jobs: jobs, progress: progress)
+            }
             return finish(report, arguments: arguments)
         }
         let request = VerificationRequest(

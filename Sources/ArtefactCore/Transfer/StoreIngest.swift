@@ -36,13 +36,11 @@ enum StoreIngest {
                                                progress: progress)))
         }
         let files = manifest.contents.files
-        // Bytes not copied (a blob the store holds, a duplicate) count as done at once.
-        progress?.add(Int(clamping: (rehashed + sameContentAs.map(\.index)).reduce(Int64(0)) { $0.addingSaturated(files[$1].size) }))
         let reused = rehashed.sorted { files[$0].size > files[$1].size }
         _ = try ParallelWork.run(count: reused.count, workers: workers, makeState: { CopyWorker() }) { position, worker in
             let file = files[reused[position]]
             try SourceRehash.check(sources[reused[position]], modelPath: file.path, size: file.size, expected: file.digest,
-                                   hashing: manifest.hashing, worker: worker)
+                                   hashing: manifest.hashing, worker: worker, progress: progress)
         }
         do { try store.layout.directory.makeDirectory(StoreLayout.Relative.staging) } catch { throw error.asArtefactError }
         pending.sort { $0.job.size > $1.job.size }
