@@ -29,6 +29,9 @@ public enum ArtefactCommandLine {
         } catch let error as ArtefactError {
             report(error)
             return ExitStatus.code(for: error.kind)
+        } catch let interrupted as Interrupted {
+            Console.error("artefact: interrupted by \(interrupted.signalName); \(interrupted.rerun)\n")
+            return interrupted.exitCode
         } catch let error as SystemCallError {
             report(error.asArtefactError)
             return ExitStatus.code(for: error.asArtefactError.kind)

@@ -1,28 +1,35 @@
 import ArtefactCore
 import Synchronization
 
-/// Shows hashing progress on stderr: only when stderr is a terminal, only without
-/// `--quiet`, and only once the work has run for a second. It draws from a thread of its
-/// own, which sees no task-local context, so it keeps the run's output sink.
+/// Shows a long verb's progress on stderr from one `HashProgress`, fed by the hashing or
+/// copying workers: a percentage, bytes done of the total, the rate, the time left and the
+/// current file. Only when stderr is a terminal, only without `--quiet`, and only once the
+/// work has run for a second; a `TERM=dumb` terminal gets a plain line every few seconds
+/// instead of one line redrawn in place. `--verbose` adds a line per finished file (on a
+/// pipe too). It draws from a thread of its own, which sees no task-local context, so it
+/// keeps the run's output sink.
 final class ProgressReporter: Sendable {
     private let progress: HashProgress
     private let finished = Atomic<Bool>(false)
     private let thread = Mutex<JoinableThread?>(nil)
     private let label: String
+    private let style: ProgressStyle
     private let output: any OutputSink
 
-    /// A reporter for `tree`, or nil when progress should not be shown.
-    static func start(for tree: ScannedTree, label: String, quiet: Bool) -> ProgressReporter? {
-        guard !quiet, Console.standardErrorIsTerminal else { return nil }
-        let reporter = ProgressReporter(progress: HashProgress(totalBytes: tree.totalBytes), label: label,
+    /// A reporter for work of `totalBytes` (0 until known), or nil when nothing is shown.
+    static func start(label: String, options: ProgressOptions, totalBytes: Int64 = 0) -> ProgressReporter? {
+        let style = ProgressStyle.current(options)
+        guard style.drawsProgress || style.listsFiles else { return nil }
+        let reporter = ProgressReporter(progress: HashProgress(totalBytes: totalBytes), label: label, style: style,
                                         output: CommandContext.current.output)
         reporter.launch()
         return reporter
     }
 
-    private init(progress: HashProgress, label: String, output: any OutputSink) {
+    private init(progress: HashProgress, label: String, style: ProgressStyle, output: any OutputSink) {
         self.progress = progress
         self.label = label
+        self.style = style
         self.output = output
     }
 
@@ -36,49 +43,104 @@ final class ProgressReporter: Sendable {
     private func loop() {
         let clock = ContinuousClock()
         let start = clock.now
-        var shown = false
-        while !finished.load(ordering: .acquiring) {
-            sleepOnThisThread(milliseconds: 200)
+        var lineShown = false
+        var lastPlain = -Double.infinity
+        var stopping = false
+        while !stopping {
+            stopping = finished.load(ordering: .acquiring)
+            if !stopping { sleepOnThisThread(milliseconds: 200) }
             let elapsed = Self.seconds(start.duration(to: clock.now))
-            guard elapsed >= 1 else { continue }
-            let done = progress.bytesDone
-            let rate = Double(done) / elapsed
-            draw("\r\(label) \(Self.format(bytes: done)) of \(Self.format(bytes: progress.totalBytes)) (\(Self.format(bytes: Int64(rate)))/s)\u{1B}[K")
-            shown = true
+            if style.listsFiles { listFinishedFiles(clearing: lineShown) }
+            guard style.drawsProgress, !stopping, elapsed >= 1 else { continue }
+            let line = ProgressLine(label: label, done: progress.bytesDone, total: progress.totalBytes, elapsed: elapsed,
+                                    file: progress.currentFile).text
+            if style.redraws {
+                draw(TerminalText.verbatim("\r") + line + .verbatim("\u{1B}[K"))
+                lineShown = true
+            } else if elapsed - lastPlain >= ProgressStyle.plainInterval {
+                draw(line + "\n")
+                lastPlain = elapsed
+            }
         }
-        if shown { draw("\r\u{1B}[K") }
+        if lineShown { draw(.verbatim("\r\u{1B}[K")) }
+    }
+
+    private func listFinishedFiles(clearing lineShown: Bool) {
+        let files = progress.takeFinishedFiles()
+        guard !files.isEmpty else { return }
+        var text: TerminalText = lineShown && style.redraws ? .verbatim("\r\u{1B}[K") : ""
+        for file in files { text += "\(label) \(file): done\n" }
+        draw(text)
     }
 
     private func draw(_ text: TerminalText) { output.writeError(text.text) }
 
-    /// Stops the reporter and clears its line.
+    /// Stops the reporter, lists the last finished files and clears its line.
     func stop() {
         finished.store(true, ordering: .releasing)
         thread.withLock { $0 }?.join()
     }
 
+    /// Sizes as the verbs print them (`1.5 GiB`).
+    static func format(bytes: Int64) -> String { ProgressLine.format(bytes: bytes) }
+
     private static func seconds(_ duration: Duration) -> Double {
         let parts = duration.components
         return Double(parts.seconds) + Double(parts.attoseconds) / 1e18
     }
+}
 
-    static func format(bytes: Int64) -> String {
-        let units = ["B", "KiB", "MiB", "GiB", "TiB"]
-        var value = Double(bytes)
-        var unit = 0
-        while value >= 1024 && unit < units.count - 1 { value /= 1024; unit += 1 }
-        let rounded = (value * 10).rounded() / 10
-        return unit == 0 ? "\(bytes) B" : "\(rounded) \(units[unit])"
+/// `--quiet` and `--verbose` as the verbs that show progress read them.
+struct ProgressOptions: Sendable {
+    var quiet = false
+    var verbose = false
+
+    init(quiet: Bool = false, verbose: Bool = false) {
+        self.quiet = quiet
+        self.verbose = verbose
+    }
+
+    init(_ arguments: ScannedArguments) {
+        self.init(quiet: arguments.has("--quiet"), verbose: arguments.has("--verbose"))
+    }
+}
+
+/// What the reporter draws on this run's stderr.
+struct ProgressStyle: Sendable {
+    /// Seconds between two lines on a terminal that cannot redraw (`TERM=dumb`).
+    static let plainInterval: Double = 2
+    let drawsProgress: Bool
+    let redraws: Bool
+    let listsFiles: Bool
+
+    static func current(_ options: ProgressOptions) -> ProgressStyle {
+        let context = CommandContext.current
+        let terminal = !options.quiet && context.standardErrorIsTerminal
+        let dumb = context.environment.value("TERM").map { $0 == "dumb" } ?? true
+        return ProgressStyle(drawsProgress: terminal, redraws: terminal && !dumb, listsFiles: !options.quiet && options.verbose)
     }
 }
 
 /// Runs `body` with a progress callback for the hashers, and stops the reporter after.
-func withProgress<Result>(label: String, quiet: Bool, _ body: ((ScannedTree) -> HashProgress?) throws -> Result) rethrows -> Result {
+/// SIGINT and SIGTERM stop the work from here on (`Interruption`): armed only now, after
+/// any passphrase prompt, so Ctrl-C at a prompt still ends the process at once.
+func withProgress<Result>(label: String, options: ProgressOptions,
+                          _ body: ((ScannedTree) -> HashProgress?) throws -> Result) rethrows -> Result {
+    Interruption.arm()
     var reporter: ProgressReporter?
     defer { reporter?.stop() }
     return try body { tree in
         reporter?.stop()
-        reporter = ProgressReporter.start(for: tree, label: label, quiet: quiet)
+        reporter = ProgressReporter.start(label: label, options: options, totalBytes: tree.totalBytes)
         return reporter?.counter
     }
+}
+
+/// Runs `body` with one progress model whose total the work sets once it knows it (a
+/// transfer, `store verify`), and stops the reporter after.
+func withProgress<Result>(label: String, options: ProgressOptions, _ body: (HashProgress?) throws -> Result) rethrows -> Result {
+    Interruption.arm()
+    let reporter = ProgressReporter.start(label: label, options: options)
+    defer { reporter?.stop() }
+    return try body(reporter?.counter)
 }

@@ -12,6 +12,7 @@
 #include <stdint.h>
 #include <stddef.h>
 #include <pthread.h>
+#include <string.h>
 
 /// renameat2(2) with RENAME_NOREPLACE: fails with EEXIST instead of replacing the target.
 /// Returns -1 with errno ENOSYS or EINVAL where the kernel or file system lacks it.
@@ -146,4 +147,50 @@ static inline void artefact_window_release(int slot) {
     __atomic_add_fetch(&window->sequence, 1, __ATOMIC_ACQ_REL);
     __atomic_store_n(&window->owned, 0, __ATOMIC_RELEASE);
 }
+
+// --- Interruption (SIGINT, SIGTERM) -------------------------------------------------------
+//
+// The first SIGINT or SIGTERM only records its number, which the workers poll between
+// chunks (Interruption.swift, the one Swift file that calls these); a second one restores
+// the default action and raises it again, so a stuck run still ends.
+
+static volatile sig_atomic_t *artefact_interrupt_slot(void) {
+    static volatile sig_atomic_t received = 0;
+    return &received;
+}
+
+static void artefact_interrupt_handler(int signal_number) {
+    volatile sig_atomic_t *slot = artefact_interrupt_slot();
+    if (*slot != 0) {
+        signal(signal_number, SIG_DFL);
+        raise(signal_number);
+        return;
+    }
+    *slot = signal_number;
+}
+
+/// Installs the handler for SIGINT and SIGTERM, and unblocks both on the calling thread.
+/// Returns 1 when all of that succeeded.
+static inline int artefact_interrupt_install(void) {
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = artefact_interrupt_handler;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    int ok = sigaction(SIGINT, &action, NULL) == 0;
+    ok = ok && sigaction(SIGTERM, &action, NULL) == 0;
+    // A parent may start us with both blocked (Foundation's Process does): unblock them on
+    // this thread, whose mask the workers started after it inherit.
+    sigset_t both;
+    sigemptyset(&both);
+    sigaddset(&both, SIGINT);
+    sigaddset(&both, SIGTERM);
+    return ok && pthread_sigmask(SIG_UNBLOCK, &both, NULL) == 0;
+}
+
+/// The signal received since the handler was installed, or 0.
+static inline int artefact_interrupt_received(void) {
+    return *artefact_interrupt_slot();
+}
+
 #endif

@@ -40,7 +40,7 @@ import Testing
 
     @Test func auditActionsAndResultsAreTheDocumentedWords() throws {
         #expect(AuditAction.written.map(\.rawValue) == ["store-init", "transfer-in", "transfer-out", "export", "gc", "audit-recover"])
-        #expect(AuditResult.written.map(\.rawValue) == ["accepted", "rejected", "failed", "ok"])
+        #expect(AuditResult.written.map(\.rawValue) == ["accepted", "rejected", "failed", "interrupted", "ok"])
         let bullet = try documented("FORMAT.md", from: "- `action` is", to: "Absent optional members")
         let actions = try #require(bullet.components(separatedBy: "`result` is").first)
         let results = try #require(bullet.components(separatedBy: "`result` is").last)

@@ -5,7 +5,7 @@ enum HashCommand: Command {
     static let name = "hash"
     static let summary = "print every file's SHA-256 and the model digest"
     static let help = """
-    Usage: artefact hash PATH [--json] [--shard-size BYTES] [--jobs N] [--ignore PATTERN]... [--quiet]
+    Usage: artefact hash PATH [--json] [--shard-size BYTES] [--jobs N] [--ignore PATTERN]... [--quiet] [--verbose]
 
     Prints one line per file, '<sha256>  <relative path>', in the format 'sha256sum -c'
     accepts when run inside PATH, then the model digest on a '#' comment line. It leaves
@@ -18,9 +18,10 @@ enum HashCommand: Command {
       --jobs N            hash on N threads (default: the number of processors)
       --ignore PATTERN    leave out paths matching PATTERN (repeatable)
       --quiet             no progress on stderr
+      --verbose           also a line on stderr for every file hashed
 
     """
-    static let flags = FlagSpec(valued: ["--shard-size", "--jobs"], boolean: ["--json", "--quiet"], repeatable: ["--ignore"])
+    static let flags = FlagSpec(valued: ["--shard-size", "--jobs"], boolean: ["--json", "--quiet", "--verbose"], repeatable: ["--ignore"])
 
     static func run(_ arguments: ScannedArguments) throws -> Int32 {
         let path = try arguments.singlePositional(named: "a model PATH", command: name)
@@ -33,7 +34,7 @@ enum HashCommand: Command {
         do { tree = try hasher.scan(location.modelPath) } catch let problem as TreeProblem {
             throw ArtefactError.badInput("cannot hash \(path): \(problem.description)")
         }
-        let contents = try withProgress(label: "hashing", quiet: arguments.has("--quiet")) { progress in
+        let contents = try withProgress(label: "hashing", options: ProgressOptions(arguments)) { progress in
             try hasher.hash(tree, progress: progress(tree))
         }
         let digest = ModelDigest.compute(contents, parameters: hashing)

@@ -8,7 +8,7 @@ enum SignCommand: Command {
     Usage: artefact sign PATH --key PRIVATE_KEY [--name NAME] [--version VERSION]
                          [--classification public|internal|confidential|restricted]
                          [--expires DATE_OR_DURATION] [--ignore PATTERN]... [--signature FILE]
-                         [--shard-size BYTES] [--jobs N] [--passphrase-file FILE] [--quiet]
+                         [--shard-size BYTES] [--jobs N] [--passphrase-file FILE] [--quiet] [--verbose]
                          [--cert CERT.pem [--chain INTERMEDIATES.pem]] [--force]
            artefact sign PATH --key PRIVATE_KEY --append [--cert CERT.pem [--chain FILE]] [--signature FILE]
 
@@ -27,6 +27,7 @@ enum SignCommand: Command {
       --jobs N                 hash on N threads (default: the number of processors)
       --passphrase-file FILE   the key's passphrase (or ARTEFACT_PASSPHRASE, or a prompt)
       --quiet                  no progress on stderr
+      --verbose                also a line on stderr for every file hashed
       --cert CERT.pem          the signer's X.509 certificate (for KEY), carried in the bundle
       --chain FILE             intermediate CA certificates (PEM) to carry with --cert
       --append                 co-sign: add this key's signature to the existing bundle,
@@ -38,7 +39,7 @@ enum SignCommand: Command {
     static let flags = FlagSpec(
         valued: ["--key", "--name", "--version", "--classification", "--expires", "--signature", "--shard-size", "--jobs",
                  "--passphrase-file", "--cert", "--chain"],
-        boolean: ["--quiet", "--append", "--force"], repeatable: ["--ignore"])
+        boolean: ["--quiet", "--verbose", "--append", "--force"], repeatable: ["--ignore"])
 
     /// Flags that describe a new payload, and so make no sense with --append.
     static let payloadFlags = ["--name", "--version", "--classification", "--expires", "--ignore", "--shard-size"]
@@ -69,7 +70,7 @@ enum SignCommand: Command {
         let key = try loadSigningKey(path: keyPath, passphraseFile: arguments.value("--passphrase-file"))
         if !arguments.has("--force") { try refuseDroppingCoSigners(location.bundlePath, key: key) }
         let certificates = try loadCertificates(arguments, key: key)
-        let signed = try withProgress(label: "hashing", quiet: arguments.has("--quiet")) { progress in
+        let signed = try withProgress(label: "hashing", options: ProgressOptions(arguments)) { progress in
             try ModelSigner.sign(request, key: key, certificates: certificates, progress: progress)
         }
         report(signed, key: key, verb: "signed")
@@ -88,7 +89,7 @@ enum SignCommand: Command {
         let jobs = try ArgumentValues.jobs(arguments.value("--jobs"))
         let signed: SignedModel
         do {
-            signed = try withProgress(label: "checking", quiet: arguments.has("--quiet")) { progress in
+            signed = try withProgress(label: "checking", options: ProgressOptions(arguments)) { progress in
                 try ModelSigner.append(to: location, key: key, certificates: certificates, jobs: jobs, progress: progress)
             }
         } catch let error as ArtefactError where error.kind == .rejected {

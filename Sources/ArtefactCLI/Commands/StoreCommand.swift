@@ -8,7 +8,7 @@ enum StoreCommand: Command {
     Usage: artefact store init DIR --environment NAME --policy POLICY.json [--audit-key PRIVATE_KEY]
                               [--tls-ca CA.pem] [--tls-cert CLIENT.pem] [--tls-key CLIENT.key]
            artefact store list DIR [--json]
-           artefact store verify DIR [--json] [--jobs N]
+           artefact store verify DIR [--json] [--jobs N] [--quiet] [--verbose]
            artefact store gc DIR
 
     A store is an OCI image layout directory holding signed model versions, with its own
@@ -21,7 +21,8 @@ enum StoreCommand: Command {
                --tls files are remembered for transfers between this store and registries.
                The policy, keys and TLS files must live outside DIR
       list     the model versions in the store
-      verify   re-hash every blob; report bit rot and missing blobs (exit 1 if any)
+      verify   re-hash every blob; report bit rot and missing blobs (exit 1 if any);
+               progress on stderr unless --quiet, a line per blob with --verbose
       gc       remove blobs no model references, and partial uploads of dead transfers
 
     Every verb that writes the store's crossing log first checks it against its last
@@ -30,7 +31,7 @@ enum StoreCommand: Command {
     """
     static let subcommands = ["init", "list", "verify", "gc"]
     static let flags = FlagSpec(valued: ["--environment", "--policy", "--audit-key", "--jobs", "--tls-ca", "--tls-cert", "--tls-key"],
-                                boolean: ["--json"])
+                                boolean: ["--json", "--quiet", "--verbose"])
 
     static let subcommands = ["init", "list", "verify", "gc"]
     static let subcommandList = "init, list, verify or gc"
@@ -113,10 +114,13 @@ enum StoreCommand: Command {
     }
 
     private static func verify(_ directory: String, _ arguments: ScannedArguments) throws -> Int32 {
-        try arguments.allowOnly(["--json", "--jobs"], subcommand: "store verify")
+        try arguments.allowOnly(["--json", "--jobs", "--quiet", "--verbose"], subcommand: "store verify")
         // Opened without refusing symlinks among the store's own files: verify reports them.
         let store = try ModelStore.openForInspection(directory)
-        let result = try StoreVerifier.verify(store, jobs: try ArgumentValues.jobs(arguments.value("--jobs")))
+        let jobs = try ArgumentValues.jobs(arguments.value("--jobs"))
+        let result = try withProgress(label: "verifying", options: ProgressOptions(arguments)) { progress in
+            try StoreVerifier.verify(store, jobs: jobs, progress: progress)
+        }
         if arguments.has("--json") {
             Console.outJSON(jsonObject([
                 ("store", .string(store.layout.root)), ("clean", .bool(result.isClean)), ("blobs", .integer(result.blobCount)),

@@ -6,7 +6,7 @@ enum TransferCommand: Command {
     static let summary = "move a signed model into a store, between stores, or out to a directory"
     static let help = """
     Usage: artefact transfer SRC DST [--model NAME[@VERSION]] [--json] [--signature FILE]
-                             [--jobs N] [--at TIME] [TLS options]
+                             [--jobs N] [--at TIME] [--quiet] [--verbose] [TLS options]
            artefact transfer STORE oci://HOST:PORT/REPOSITORY --model NAME@VERSION [TLS options]
            artefact transfer oci://HOST:PORT/REPOSITORY:VERSION DST [TLS options]
            artefact transfer STORE s3://BUCKET/PREFIX --model NAME[@VERSION] [S3 and TLS options]
@@ -25,6 +25,8 @@ enum TransferCommand: Command {
       --signature FILE        the bundle of a directory source (default: SRC/model.sig)
       --json                  print the outcome as JSON
       --jobs N                copy on N threads (default: the number of processors)
+      --quiet                 no progress on stderr
+      --verbose               also a line on stderr for every file copied
       --at TIME               judge expiry, age and certificates as of this later UTC time
                               (never earlier than now: a crossing's clock cannot go back)
 
@@ -61,7 +63,7 @@ enum TransferCommand: Command {
     """
     static let flags = FlagSpec(valued: Set(["--model", "--signature", "--jobs", "--at", "--tls-ca", "--tls-cert", "--tls-key",
                                          "--registry-credentials", "--network-timeout"]).union(S3AccessOptions.valuedFlags),
-                                boolean: ["--json", "--tls-system-ca"])
+                                boolean: ["--json", "--quiet", "--verbose", "--tls-system-ca"])
 
     static func run(_ arguments: ScannedArguments) throws -> Int32 {
         guard arguments.positionals.count == 2 else {
@@ -76,11 +78,14 @@ enum TransferCommand: Command {
         // ModelTransfer.run enforces this too; checked here as well so the usage error comes
         // before --jobs and the audit passphrase are read, as it always has.
         try TransferClock.requireNotBack(now)
-        let request = TransferRequest(source: source, destination: destination, expectedName: name, expectedVersion: version,
+        var request = TransferRequest(source: source, destination: destination, expectedName: name, expectedVersion: version,
                                       now: now,
                                       jobs: try ArgumentValues.jobs(arguments.value("--jobs")),
                                       auditPassphrase: try PassphraseSource.auditKeyPassphrase())
-        let outcome = try ModelTransfer.run(request)
+        let outcome = try withProgress(label: "transferring", options: ProgressOptions(arguments)) { progress in
+            request.progress = progress
+            return try ModelTransfer.run(request)
+        }
         if arguments.has("--json") {
             Console.outJSON(json(outcome, request: request))
         } else if outcome.accepted, let manifest = outcome.manifest {

@@ -6,9 +6,9 @@ enum VerifyCommand: Command {
     static let summary = "check a model against its signed bundle (exit 1 if rejected)"
     static let help = """
     Usage: artefact verify PATH (--key PUBLIC_KEY [--key PUBLIC_KEY]... | --policy POLICY.json)
-                           [--signature FILE] [--json] [--jobs N] [--at TIME] [--quiet]
+                           [--signature FILE] [--json] [--jobs N] [--at TIME] [--quiet] [--verbose]
            artefact verify s3://BUCKET/PREFIX (--key PUBLIC_KEY... | --policy POLICY.json)
-                           [--json] [--jobs N] [--at TIME] [S3 and TLS options]
+                           [--json] [--jobs N] [--at TIME] [--quiet] [--verbose] [S3 and TLS options]
 
     Checks, in order: the bundle; the signatures, certificate chains, revocation and
     identities; the signed payload; the policy rule, threshold, clearance, expiry and age;
@@ -22,6 +22,7 @@ enum VerifyCommand: Command {
       --jobs N           hash on N threads (default: the number of processors)
       --at TIME          verify as of this UTC time instead of now (2026-01-01T00:00:00Z)
       --quiet            no progress on stderr
+      --verbose          also a line on stderr for every file hashed
 
     An s3://BUCKET/PREFIX is verified in place: PREFIX/model.sig is the bundle, every
     object under the prefix is read and hashed as it streams (on --jobs connections) and
@@ -34,7 +35,7 @@ enum VerifyCommand: Command {
     """
     static let flags = FlagSpec(valued: Set(["--signature", "--jobs", "--at", "--policy", "--tls-ca", "--tls-cert", "--tls-key",
                                          "--network-timeout"]).union(S3AccessOptions.valuedFlags),
-                                boolean: ["--json", "--quiet", "--tls-system-ca"],
+                                boolean: ["--json", "--quiet", "--verbose", "--tls-system-ca"],
                                 repeatable: ["--key"])
 
     static func run(_ arguments: ScannedArguments) throws -> Int32 {
@@ -43,8 +44,11 @@ enum VerifyCommand: Command {
             guard arguments.value("--signature") == nil else {
                 throw ArtefactError.badInput("--signature names a local bundle; \(path) holds its own at \(S3Location.bundleName)")
             }
-            let report = try SourceVerifier.verify(source, policy: try trustPolicy(arguments), now: try ArgumentValues.moment(arguments.value("--at")),
-                                                   jobs: try ArgumentValues.jobs(arguments.value("--jobs")))
+            let (policy, now, jobs) = (try trustPolicy(arguments), try ArgumentValues.moment(arguments.value("--at")),
+                                       try ArgumentValues.jobs(arguments.value("--jobs")))
+            let report = try withProgress(label: "verifying", options: ProgressOptions(arguments)) { progress in
+                try SourceVerifier.verify(source, policy: policy, now: now, jobs: jobs, progress: progress)
+            }
             return finish(report, arguments: arguments)
         }
         try ModelPathMistakes.check(path, signature: arguments.value("--signature"), verb: name)
@@ -53,7 +57,7 @@ enum VerifyCommand: Command {
             policy: try trustPolicy(arguments),
             now: try ArgumentValues.moment(arguments.value("--at")),
             jobs: try ArgumentValues.jobs(arguments.value("--jobs")))
-        let report = try withProgress(label: "verifying", quiet: arguments.has("--quiet")) { progress in
+        let report = try withProgress(label: "verifying", options: ProgressOptions(arguments)) { progress in
             try ModelVerifier.verify(request, progress: progress)
         }
         return finish(report, arguments: arguments)

@@ -7,6 +7,8 @@ public enum AuditResult: RawRepresentable, Hashable, Sendable, CustomStringConve
     case rejected
     /// A crossing that failed for an operational reason (I/O, network).
     case failed
+    /// A crossing stopped by SIGINT or SIGTERM before it published; a rerun resumes it.
+    case interrupted
     /// Housekeeping that succeeded: store init, gc, audit recover.
     case ok
     /// A result this version never writes, kept as the log holds it (see
@@ -14,7 +16,7 @@ public enum AuditResult: RawRepresentable, Hashable, Sendable, CustomStringConve
     case unrecognized(String)
 
     /// Every result artefact writes, in the order FORMAT.md lists them.
-    public static let written: [AuditResult] = [.accepted, .rejected, .failed, .ok]
+    public static let written: [AuditResult] = [.accepted, .rejected, .failed, .interrupted, .ok]
 
     public init(rawValue: String) {
         self = Self.written.first { $0.rawValue == rawValue } ?? .unrecognized(rawValue)
@@ -25,6 +27,7 @@ public enum AuditResult: RawRepresentable, Hashable, Sendable, CustomStringConve
         case .accepted: return "accepted"
         case .rejected: return "rejected"
         case .failed: return "failed"
+        case .interrupted: return "interrupted"
         case .ok: return "ok"
         case .unrecognized(let text): return text
         }

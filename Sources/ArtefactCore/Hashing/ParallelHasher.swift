@@ -57,9 +57,11 @@ public struct ParallelHasher: Sendable {
         let before = try descriptor.status()
         guard before.isRegularFile, before.byteCount == file.size else { throw changed }
         worker.hasher.reset()
+        progress?.started(file.path)
         let rawDescriptor = descriptor.rawValue
         do {
             try worker.reader.read(descriptor, from: item.offset, length: item.length) { chunk in
+                try Interruption.check()
                 FaultInjection.reach("hash", amount: Int64(chunk.count), truncating: rawDescriptor)
                 worker.hasher.update(chunk)
                 progress?.add(chunk.count)
@@ -71,6 +73,7 @@ public struct ParallelHasher: Sendable {
         }
         // A file that grew while it was read hashed as its old prefix: reject that too.
         guard let after = try? descriptor.status(), after.byteCount == file.size else { throw changed }
+        if item.offset + item.length >= file.size { progress?.finished(file.path) }
         return worker.hasher.finish()
     }
 }

@@ -11,7 +11,7 @@ public enum StoreVerifier {
         public var isClean: Bool { corrupt.isEmpty && missing.isEmpty && unreadable.isEmpty && symlinks.isEmpty }
     }
 
-    public static func verify(_ store: ModelStore, jobs: Int) throws -> Result {
+    public static func verify(_ store: ModelStore, jobs: Int, progress: HashProgress? = nil) throws -> Result {
         let symlinks = try StoreReferences.symlinks(in: store)
         var unreadable: [String] = []
         // A symlinked blob directory is reported, never read through.
@@ -23,7 +23,8 @@ public enum StoreVerifier {
             let tree = ScannedTree(root: store.layout.blobs, directory: directory,
                                    files: present.map { ScannedFile(path: $0.digest.hex, size: $0.size) }
                                        .sorted { ModelPath.precedes($0.path, $1.path) }, symlinks: [])
-            hashed = try ParallelHasher(jobs: jobs, parameters: .files).hash(tree)
+            progress?.begin(totalBytes: tree.totalBytes)
+            hashed = try ParallelHasher(jobs: jobs, parameters: .files).hash(tree, progress: progress)
         } catch let error as ArtefactError {
             unreadable.append("\(StoreLayout.Relative.blobs): \(error.message)")
         }

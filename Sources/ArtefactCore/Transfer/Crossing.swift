@@ -62,7 +62,8 @@ struct Crossing {
         // What the destination refuses before a byte moves, then the bytes and the publish.
         let admission = try destination.admit(manifest, from: source, policy: policy)
         let model = VerifiedModel(manifest: manifest, bundle: bundle, transferID: transferID,
-                                  workers: source.readsSequentially ? 1 : request.jobs)
+                                  workers: source.readsSequentially ? 1 : request.jobs, progress: request.progress)
+        request.progress?.begin(totalBytes: manifest.contents.files.reduce(Int64(0)) { $0.addingSaturated($1.size) })
         let delivery = try destination.receive(model, from: source, admission: admission)
         return TransferOutcome(transferID: transferID, accepted: true, reason: delivery.reason, manifest: manifest, report: report,
                                alreadyPresent: delivery.alreadyPresent, bytesCopied: delivery.copied.bytesCopied,

@@ -15,7 +15,7 @@ enum DirectoryExport {
     }
 
     static func write(_ sources: [any ByteSource], manifest: ModelManifest, bundleBytes: [UInt8], to destination: String,
-                      transferID: String, workers: Int) throws -> Result {
+                      transferID: String, workers: Int, progress: HashProgress? = nil) throws -> Result {
         var target = destination
         while target.count > 1 && target.hasSuffix("/") { target.removeLast() }
         let name = FileSystem.baseName(target)
@@ -34,7 +34,7 @@ enum DirectoryExport {
         do { try parent.createDirectory(temporaryName) } catch { throw error.asArtefactError }
         do {
             let temporary = try parent.openDirectory(temporaryName)
-            let totals = try copyFiles(sources, manifest: manifest, into: temporary, workers: workers)
+            let totals = try copyFiles(sources, manifest: manifest, into: temporary, workers: workers, progress: progress)
             for link in manifest.contents.symlinks {
                 try creatingSignedEntry(link.path) {
                     try makeParents(of: link.path, in: temporary)
@@ -94,7 +94,8 @@ enum DirectoryExport {
         }
     }
 
-    private static func copyFiles(_ sources: [any ByteSource], manifest: ModelManifest, into directory: Directory, workers: Int) throws -> CopyTotals {
+    private static func copyFiles(_ sources: [any ByteSource], manifest: ModelManifest, into directory: Directory, workers: Int,
+                                  progress: HashProgress?) throws -> CopyTotals {
         let files = manifest.contents.files
         for file in files { try creatingSignedEntry(file.path) { try makeParents(of: file.path, in: directory) } }
         let order = files.indices.sorted { files[$0].size > files[$1].size }
@@ -102,7 +103,8 @@ enum DirectoryExport {
             let index = order[position]
             let file = files[index]
             let job = FileCopyJob(modelPath: file.path, source: sources[index], targetDirectory: directory, targetPath: file.path,
-                                  size: file.size, expected: file.digest, resumable: false)
+                                  size: file.size, expected: file.digest, resumable: false,
+                                  progress: progress)
             return try FileCopier.copy(job, hashing: manifest.hashing, worker: worker)
         }
         var totals = CopyTotals()

@@ -47,10 +47,15 @@ enum FileCopier {
         if reuse, let existing = try? target.status().byteCount { reusable = min(existing, job.size) }
         do { try target.truncate(to: reusable) } catch { throw error.asArtefactError }
 
+        job.progress?.started(job.modelPath)
         var tracker = DigestTracker(expected: job.expected, hashing: hashing, size: job.size, worker: worker)
         // The partial prefix: hash it from the target itself.
         do {
-            try worker.reader.read(target, from: 0, length: reusable) { tracker.add($0) }
+            try worker.reader.read(target, from: 0, length: reusable) { chunk in
+                try Interruption.check()
+                tracker.add(chunk)
+                job.progress?.add(chunk.count)
+            }
         } catch FileReadFailure.shorter {
             throw ArtefactError.operational("\(target.path) shrank while it was being resumed")
         } catch FileReadFailure.system(let error) {
@@ -59,12 +64,14 @@ enum FileCopier {
         var offset = reusable
         // The rest: from the source once, written and hashed as it streams past.
         try job.source.stream(from: reusable, reader: worker.reader) { chunk in
+            try Interruption.check()
             guard offset + Int64(chunk.count) <= job.size else {
                 throw ArtefactError.rejected("\(job.modelPath) is longer than its signed size \(job.size)")
             }
             do throws(SystemCallError) { try target.writeAll(chunk, at: offset) } catch { throw error.asArtefactError }
             tracker.add(chunk)
             offset += Int64(chunk.count)
+            job.progress?.add(chunk.count)
             FaultInjection.reach("copy", amount: Int64(chunk.count))
         }
         guard offset == job.size else {
@@ -73,6 +80,7 @@ enum FileCopier {
         let (content, matches) = tracker.finish()
         if matches {
             do { try target.sync() } catch { throw error.asArtefactError }
+            job.progress?.finished(job.modelPath)
         }
         return (FileCopyResult(contentDigest: content, bytesCopied: job.size - reusable, bytesReused: reusable), matches)
     }

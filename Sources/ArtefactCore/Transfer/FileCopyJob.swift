@@ -11,4 +11,6 @@ struct FileCopyJob: Sendable {
     let expected: FileDigest
     /// Whether bytes already at `targetPath` (a partial from a killed run) may be reused.
     let resumable: Bool
+    /// Counts the bytes copied (and reused) for the progress line, if one is shown.
+    var progress: HashProgress?
 }

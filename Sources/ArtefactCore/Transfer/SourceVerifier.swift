@@ -5,7 +5,8 @@
 /// file's bytes, read and hashed on `jobs` threads as they stream, match their signed
 /// digests); and the model digest of what matched.
 public enum SourceVerifier {
-    public static func verify(_ source: TransferSource, policy: TrustPolicy, now: Timestamp, jobs: Int) throws -> VerificationReport {
+    public static func verify(_ source: TransferSource, policy: TrustPolicy, now: Timestamp, jobs: Int,
+                              progress: HashProgress? = nil) throws -> VerificationReport {
         let source = source.endpoint
         // 1. The bundle.
         let bundle: SourceBundle
@@ -29,12 +30,13 @@ public enum SourceVerifier {
             run.fail(.integrity, rejection.reason, detail: rejection.detail)
             return run.report()
         }
+        progress?.begin(totalBytes: files.reduce(Int64(0)) { $0.addingSaturated($1.size) })
         let order = files.indices.sorted { files[$0].size > files[$1].size }
         let checked: Bool? = try run.attempt(.integrity) {
             _ = try ParallelWork.run(count: order.count, workers: source.readsSequentially ? 1 : jobs, makeState: { CopyWorker() }) { position, worker in
                 let file = files[order[position]]
                 try SourceRehash.check(sources[order[position]], modelPath: file.path, size: file.size, expected: file.digest,
-                                       hashing: manifest.hashing, worker: worker)
+                                       hashing: manifest.hashing, worker: worker, progress: progress)
             }
             return true
         }

@@ -3,7 +3,8 @@
 /// and hashed from the source (`SourceRehash`), but not written: a source that does not
 /// match its signature is rejected whether or not anything needed copying.
 enum StoreIngest {
-    static func copy(_ sources: [any ByteSource], manifest: ModelManifest, into store: ModelStore, workers: Int) throws -> CopyTotals {
+    static func copy(_ sources: [any ByteSource], manifest: ModelManifest, into store: ModelStore, workers: Int,
+                     progress: HashProgress? = nil) throws -> CopyTotals {
         var totals = CopyTotals()
         var digests = [SHA256Digest?](repeating: nil, count: sources.count)
         var pending: [(index: Int, job: FileCopyJob)] = []
@@ -31,14 +32,15 @@ enum StoreIngest {
             firstWithContent[file.digest.combined] = index
             let staged = StoreLayout.Relative.staged("\(file.digest.combined.hex).part")
             pending.append((index, FileCopyJob(modelPath: file.path, source: sources[index], targetDirectory: store.layout.directory,
-                                               targetPath: staged, size: file.size, expected: file.digest, resumable: true)))
+                                               targetPath: staged, size: file.size, expected: file.digest, resumable: true,
+                                               progress: progress)))
         }
         let files = manifest.contents.files
         let reused = rehashed.sorted { files[$0].size > files[$1].size }
         _ = try ParallelWork.run(count: reused.count, workers: workers, makeState: { CopyWorker() }) { position, worker in
             let file = files[reused[position]]
             try SourceRehash.check(sources[reused[position]], modelPath: file.path, size: file.size, expected: file.digest,
-                                   hashing: manifest.hashing, worker: worker)
+                                   hashing: manifest.hashing, worker: worker, progress: progress)
         }
         do { try store.layout.directory.makeDirectory(StoreLayout.Relative.staging) } catch { throw error.asArtefactError }
         pending.sort { $0.job.size > $1.job.size }

@@ -10,6 +10,8 @@ public struct TransferRequest {
     public var jobs: Int
     /// The passphrase of an encrypted audit key.
     public var auditPassphrase: SecretBytes?
+    /// Counts the bytes copied, for a progress line; its total is set once the manifest verified.
+    public var progress: HashProgress?
 
     public init(source: TransferSource, destination: TransferDestination, expectedName: String? = nil, expectedVersion: String? = nil,
                 now: Timestamp = .now, jobs: Int = onlineProcessorCount, auditPassphrase: SecretBytes? = nil) {

@@ -7,7 +7,9 @@ import Synchronization
 /// blobs are in place) or `publish` (just before the index is rewritten).
 /// `ARTEFACT_TEST_TRUNCATE_AT=hash:BYTES:SIZE` truncates the file being hashed to SIZE bytes
 /// once BYTES have been handed to the hasher, as another process could, so tests can check
-/// that a file cut under a mapped window is rejected cleanly. Unset, they do nothing.
+/// that a file cut under a mapped window is rejected cleanly. `ARTEFACT_TEST_PAUSE_AT=POINT:MS`
+/// sleeps MS milliseconds each time POINT (`hash` or `copy`, once per chunk) is reached, so
+/// tests can watch progress and send signals to a run in progress. Unset, they do nothing.
 public enum FaultInjection {
     private static let setting: (point: String, threshold: Int64)? = {
         guard let raw = Environment.value("ARTEFACT_TEST_KILL_AT") else { return nil }
@@ -21,6 +23,12 @@ public enum FaultInjection {
         guard parts.count == 3, let threshold = Int64(parts[1]), let size = Int64(parts[2]) else { return nil }
         return (parts[0], threshold, size)
     }()
+    private static let pause: (point: String, milliseconds: Int)? = {
+        guard let raw = Environment.value("ARTEFACT_TEST_PAUSE_AT") else { return nil }
+        let parts = raw.split(separator: ":").map(String.init)
+        guard parts.count == 2, let milliseconds = Int(parts[1]), milliseconds > 0 else { return nil }
+        return (parts[0], milliseconds)
+    }()
     private static let counters = Mutex<[String: Int64]>([:])
     private static let truncated = Mutex(false)
 
@@ -28,6 +36,7 @@ public enum FaultInjection {
     /// reached, truncates the file open as `descriptor` (through a second descriptor of its
     /// own, `/proc/self/fd/N` opened for writing), once per process.
     public static func reach(_ point: String, amount: Int64, truncating descriptor: Int32) {
+        pauseIfAsked(at: point)
         guard let truncation, truncation.point == point else { return }
         let due = truncated.withLock { done -> Bool in
             guard !done else { return false }
@@ -49,11 +58,17 @@ public enum FaultInjection {
 
     /// Counts `amount` towards `point`, and dies once the configured threshold is reached.
     public static func reach(_ point: String, amount: Int64 = 1) {
+        pauseIfAsked(at: point)
         guard let setting, setting.point == point else { return }
         let total = counters.withLock { counters -> Int64 in
             counters[point, default: 0] += amount
             return counters[point]!
         }
         if total >= setting.threshold { kill(getpid(), SIGKILL) }
+    }
+
+    private static func pauseIfAsked(at point: String) {
+        guard let pause, pause.point == point else { return }
+        sleepOnThisThread(milliseconds: pause.milliseconds)
     }
 }

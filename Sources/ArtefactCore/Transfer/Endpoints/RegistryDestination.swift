@@ -37,7 +37,7 @@ final class RegistryDestination: ModelDestination {
         let client = try RegistryClient(reference: access.reference, settings: access.tls, keyPassphrase: access.keyPassphrase,
                                         credentials: access.credentials)
         self.client = client
-        let pushed = try RegistryPush.push(stored, version: tag, from: store, client: client)
+        let pushed = try RegistryPush.push(stored, version: tag, from: store, client: client, progress: model.progress)
         var copied = CopyTotals()
         copied.bytesCopied = pushed.bytesSent
         copied.bytesReused = pushed.bytesResumed

@@ -36,7 +36,7 @@ final class S3Destination: ModelDestination {
         let client = try S3Client(access)
         self.client = client
         try client.checkBucket()
-        let pushed = try S3Push(access: access, client: client, store: store, workers: model.workers)
+        let pushed = try S3Push(access: access, client: client, store: store, workers: model.workers, progress: model.progress)
             .push(stored, manifest: model.manifest, bundleBytes: model.bundle.bytes)
         var copied = CopyTotals()
         copied.bytesCopied = pushed.bytesSent

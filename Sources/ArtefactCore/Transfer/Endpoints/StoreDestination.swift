@@ -32,11 +32,12 @@ final class StoreDestination: ModelDestination {
         // Every source byte is read and hashed even when the store holds this exact model
         // already: a source that does not verify is rejected, never "present".
         let files = try source.fileSources(for: manifest)
-        let copied = try StoreIngest.copy(files, manifest: manifest, into: opened, workers: model.workers)
+        let copied = try StoreIngest.copy(files, manifest: manifest, into: opened, workers: model.workers, progress: model.progress)
         guard !admission.alreadyPresent, let version = admission.version else {
             return Delivery(reason: "already present with the same digest", copied: copied, alreadyPresent: true)
         }
         FaultInjection.reach("publish")
+        try Interruption.check()
         try opened.publish(ModelImage(manifest: manifest, bundleBytes: model.bundle.bytes, blobDigests: copied.blobDigests), version: version,
                            onto: try readOnce(\.index, opened.index), state: try readOnce(\.state, opened.state))
         let downgrade = admission.downgradedFrom.map { " (a downgrade from \($0.text), allowed by policy allow_downgrade)" } ?? ""

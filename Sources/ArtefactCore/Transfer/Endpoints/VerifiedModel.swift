@@ -5,4 +5,6 @@ struct VerifiedModel {
     let transferID: String
     /// How many threads may copy.
     let workers: Int
+    /// Fed by the copy workers when progress is shown.
+    let progress: HashProgress?
 }

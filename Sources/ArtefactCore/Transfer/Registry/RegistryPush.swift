@@ -11,7 +11,8 @@ enum RegistryPush {
 
     static func signatureTag(forManifest digest: SHA256Digest) -> String { "sha256-\(digest.hex).sig" }
 
-    static func push(_ model: StoredModel, version: String, from store: ModelStore, client: RegistryClient) throws -> Totals {
+    static func push(_ model: StoredModel, version: String, from store: ModelStore, client: RegistryClient,
+                     progress: HashProgress? = nil) throws -> Totals {
         guard let bundleManifest = model.bundleManifest else {
             throw ArtefactError.rejected("\(model.label) in \(store.layout.root) has no signature")
         }
@@ -29,6 +30,9 @@ enum RegistryPush {
         try client.ping()
         var totals = Totals()
         for blob in blobs {
+            // Blobs are named by digest; the progress line shows the digest's prefix.
+            progress?.started(blob.digest.prefixed)
+            defer { progress?.add(Int(clamping: blob.size)) }
             if try client.blobExists(blob.digest) {
                 totals.blobsSkipped += 1
                 continue
@@ -52,8 +56,10 @@ enum RegistryPush {
             totals.bytesSent += result.sent
             totals.bytesResumed += result.resumedAt
             FaultInjection.reach("blob")
+            try Interruption.check()
         }
         FaultInjection.reach("publish")
+        try Interruption.check()
         try client.putManifest(imageBytes, reference: version)
         try client.putManifest(bundleBytes, reference: signatureTag(forManifest: model.manifest.digest))
         return totals

@@ -43,6 +43,7 @@ struct S3MultipartUpload {
             let part = S3UploadedPart(number: number, etag: etag, size: range.length, sha256: digest)
             try appending.lock.withLock { _ in try S3UploadRecord.append(part, to: recordPath, in: layout) }
             FaultInjection.reach("part")
+            try Interruption.check()
             return part
         }
         var parts = started.parts

@@ -14,6 +14,8 @@ struct S3Push {
     let client: S3Client
     let store: ModelStore
     let workers: Int
+    /// Counts each object's bytes once it is in place (or found there), for a progress line.
+    var progress: HashProgress? = nil
 
     struct Totals {
         var bytesSent: Int64 = 0
@@ -65,21 +67,30 @@ struct S3Push {
 
         // Upload: small files in parallel, then each multipart file with its parts in parallel.
         let single = pending.filter { $0.plan.partSize == nil }
+        let pendingPaths = Set(pending.map(\.modelPath))
+        let progress = self.progress
+        progress?.add(Int(clamping: files.filter { !pendingPaths.contains($0.modelPath) }.reduce(Int64(0)) { $0.addingSaturated($1.size) }))
         let directory = store.layout.directory
         let client = self.client
         let sent = try ParallelWork.run(count: single.count, workers: workers, makeState: { () }) { (index: Int, _: Void) -> Int64 in
             let file = single[index]
+            progress?.started(file.modelPath)
             let blob = try S3PartDigests.open(file, in: directory)
             let outcome = try client.putObject(file.key, body: .file(HTTPBodyFile(blob), offset: 0, length: file.size), sha256: file.digest,
                                                createOnly: true)
             if outcome == .alreadyExists { try checker.requireOurs(file, manifest: manifest) }
+            progress?.add(Int(clamping: file.size))
+            progress?.finished(file.modelPath)
             return outcome == .created ? file.size : 0
         }
         totals.bytesSent = sent.reduce(0, +)
         for file in pending where file.plan.partSize != nil {
             let upload = S3MultipartUpload(file: file, client: client, layout: store.layout,
                                            recordPath: S3UploadRecord.path(access: access, key: file.key, digest: file.digest), workers: workers)
+            progress?.started(file.modelPath)
             let result = try upload.run()
+            progress?.add(Int(clamping: file.size))
+            progress?.finished(file.modelPath)
             if result.outcome == .alreadyExists { try checker.requireOurs(file, manifest: manifest) }
             totals.bytesSent = totals.bytesSent.addingSaturated(result.bytesSent)
             totals.bytesReused = totals.bytesReused.addingSaturated(result.bytesReused)
@@ -87,6 +98,7 @@ struct S3Push {
 
         // The bundle last: only now does the prefix hold a model.
         FaultInjection.reach("publish")
+        try Interruption.check()
         let bundleDigest = SHA256Hasher.digest(bundleBytes)
         if try client.putObject(location.bundleKey, body: .bytes(bundleBytes), sha256: bundleDigest, createOnly: true) == .alreadyExists {
             guard try client.getObject(location.bundleKey, limit: SignatureBundle.maximumSize) == bundleBytes else {
