@@ -31,4 +31,20 @@ public final class RevocationList: @unchecked Sendable {
 
     public var issuer: String { Certificate.rfc4514(X509_CRL_get_issuer(pointer)) }
     public var nextUpdate: String { Certificate.printed(X509_CRL_get0_nextUpdate(pointer)) }
+
+    /// The next update as an RFC 3339 UTC time, for JSON reports; nil when the CRL has none
+    /// or it lies outside the times a `Timestamp` holds.
+    public var nextUpdateRFC3339: String? {
+        guard let time = X509_CRL_get0_nextUpdate(pointer) else { return nil }
+        var parts = tm()
+        guard ASN1_TIME_to_tm(time, &parts) == 1 else { OpenSSLFailure.clear(); return nil }
+        func pad(_ value: Int32, _ width: Int) -> String {
+            let digits = String(value)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        let text = "\(pad(parts.tm_year + 1900, 4))-\(pad(parts.tm_mon + 1, 2))-\(pad(parts.tm_mday, 2))T"
+            + "\(pad(parts.tm_hour, 2)):\(pad(parts.tm_min, 2)):\(pad(parts.tm_sec, 2))Z"
+        // Parsed back so only a time `Timestamp` accepts is ever shown.
+        return Timestamp(rfc3339: text)?.description
+    }
 }
