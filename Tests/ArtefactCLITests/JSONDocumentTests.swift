@@ -85,6 +85,9 @@ import Testing
         #expect(accepted["verified"] as? Bool == true)
         let signer = try #require((accepted["trustedSigners"] as? [[String: Any]])?.first)
         #expect(signer["keyid"] as? String == signer["keyId"] as? String && signer["keyId"] != nil)
+        let signatureCheck = try #require((accepted["checks"] as? [[String: Any]])?.first { $0["check"] as? String == "signature" })
+        let note = try #require((signatureCheck["signatures"] as? [[String: Any]])?.first, "\(signatureCheck)")
+        #expect(note["keyId"] as? String == note["keyid"] as? String && note["keyId"] != nil)
 
         try fixture.workspace.write("model/weights.bin", "tampered")
         let rejected = fixture.run(["verify", fixture.signed.model, "--key", fixture.signed.publicKey, "--json"])

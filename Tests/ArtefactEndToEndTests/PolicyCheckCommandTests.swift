@@ -76,6 +76,11 @@ import Testing
         #expect(corp["identity"] as? String == "CN=ml-signer-*")
         let crls = try #require(corp["crls"] as? [[String: Any]])
         #expect(crls.first?["issuer"] as? String == "CN=Corp Intermediate,O=Example")
+        // JSON times are RFC 3339 UTC, the CRL's next update too (the text keeps OpenSSL's form).
+        let nextUpdate = try #require(crls.first?["nextUpdate"] as? String, "\(crls)")
+        #expect(nextUpdate.wholeMatch(of: #/[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z/#) != nil, "\(nextUpdate)")
+        #expect(document["schemaVersion"] as? Int == 1 && document["ok"] as? Bool == true)
+        #expect(rules0MaxAgeAgrees(document))
 
         let rules = try #require(document["rules"] as? [[String: Any]])
         #expect(rules.count == 2)
@@ -86,6 +91,12 @@ import Testing
         #expect(rules[0]["max_age_days"] as? Int == 30)
         #expect(rules[1]["threshold"] as? Int == 1)
         #expect(rules[1]["max_age_days"] is NSNull)
+    }
+
+    /// maxAgeDays, the camelCase name, says what max_age_days (kept for schemaVersion 1) says.
+    private func rules0MaxAgeAgrees(_ document: [String: Any]) -> Bool {
+        guard let rules = document["rules"] as? [[String: Any]], let first = rules.first else { return false }
+        return first["maxAgeDays"] as? Int == 30 && first["max_age_days"] as? Int == 30
     }
 
     @Test func warnsAboutAShadowedRule() throws {
