@@ -52,6 +52,17 @@ import Testing
         #expect(result.errorLine.hasSuffix(": " + message), "\(result.errorLine) vs \(message)", sourceLocation: sourceLocation)
     }
 
+    /// Every verb and subcommand accepts the flag (help wins, so nothing runs): a verb
+    /// without it would answer "unknown flag --json" with exit 2.
+    @Test(arguments: [["keygen"], ["hash"], ["sign"], ["verify"], ["inspect"], ["policy", "check"], ["store", "init"],
+                      ["store", "list"], ["store", "verify"], ["store", "gc"], ["transfer"], ["audit", "show"],
+                      ["audit", "verify"], ["audit", "export"], ["audit", "recover"], ["diff"]])
+    func everyVerbTakesTheFlag(verb: [String]) {
+        let result = artefact(verb + ["--json", "--help"])
+        #expect(result.status == 0, "\(verb): \(result.stderr)")
+        #expect(result.stdout.contains("--json"), "\(verb)'s help does not mention --json")
+    }
+
     @Test func keygenHashSignInspectAndVersion() throws {
         let workspace = try Workspace()
         let model = try workspace.makeModel()
