@@ -49,6 +49,16 @@ import Testing
         #expect(text.contains("corp: certificates under \"CN=Corp Root,O=Example\""), "\(text)")
         #expect(text.contains("identity: \"CN=ml-signer-*\""), "\(text)")
         #expect(text.contains("CRL from \"CN=Corp Intermediate,O=Example\""), "\(text)")
+        // The JSON's RFC 3339 next update is the same moment as the text's OpenSSL form.
+        let printed = try #require(text.firstMatch(of: #/next update ([A-Z][a-z]{2} +[0-9]+ [0-9:]{8} [0-9]{4}) GMT/#)?.output.1, "\(text)")
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "MMM d HH:mm:ss yyyy"
+        let moment = try #require(formatter.date(from: printed.split(separator: " ").joined(separator: " ")), "\(printed)")
+        formatter.dateFormat = "yyyy-MM-dd'T'HH:mm:ss'Z'"
+        let crl = (json["signers"] as? [[String: Any]])?.first { $0["name"] as? String == "corp" }?["crls"] as? [[String: Any]]
+        #expect(crl?.first?["nextUpdate"] as? String == formatter.string(from: moment), "\(String(describing: crl)) vs \(printed)")
         #expect(text.contains("1. \"llama-*\": 2 of team, corp, signatures at most 30 day(s) old"), "\(text)")
         #expect(text.contains("2. \"*\": 1 of corp"), "\(text)")
     }

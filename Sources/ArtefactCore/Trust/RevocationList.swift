@@ -38,13 +38,8 @@ public final class RevocationList: @unchecked Sendable {
         guard let time = X509_CRL_get0_nextUpdate(pointer) else { return nil }
         var parts = tm()
         guard ASN1_TIME_to_tm(time, &parts) == 1 else { OpenSSLFailure.clear(); return nil }
-        func pad(_ value: Int32, _ width: Int) -> String {
-            let digits = String(value)
-            return String(repeating: "0", count: max(0, width - digits.count)) + digits
-        }
-        let text = "\(pad(parts.tm_year + 1900, 4))-\(pad(parts.tm_mon + 1, 2))-\(pad(parts.tm_mday, 2))T"
-            + "\(pad(parts.tm_hour, 2)):\(pad(parts.tm_min, 2)):\(pad(parts.tm_sec, 2))Z"
-        // Parsed back so only a time `Timestamp` accepts is ever shown.
-        return Timestamp(rfc3339: text)?.description
+        let calendar = CalendarTime(year: parts.tm_year + 1900, month: parts.tm_mon + 1, day: parts.tm_mday,
+                                    hour: parts.tm_hour, minute: parts.tm_min, second: parts.tm_sec)
+        return Timestamp(checked: calendar.normalised().secondsSinceEpoch)?.description
     }
 }
