@@ -32,18 +32,18 @@ struct ScannedArguments {
                     value = inlineValue
                 } else {
                     guard index < arguments.count else {
-                        throw ArtefactError.badInput("\(name) needs a value; see 'artefact \(command) --help'")
+                        throw ArtefactError.usage("\(name) needs a value; see 'artefact \(command) --help'")
                     }
                     value = arguments[index]
                     index += 1
                 }
                 if values[name] != nil && !spec.repeatable.contains(name) {
-                    throw ArtefactError.badInput("\(name) was given twice; give it once")
+                    throw ArtefactError.usage("\(name) was given twice; give it once")
                 }
                 values[name, default: []].append(value)
             } else {
                 let hint = NearestName.hint(for: name, among: (spec.valued.union(spec.boolean)).subtracting(["-h"]).sorted())
-                throw ArtefactError.badInput("unknown flag \(name) for '\(command)'\(hint); see 'artefact \(command) --help'")
+                throw ArtefactError.usage("unknown flag \(name) for '\(command)'\(hint); see 'artefact \(command) --help'")
             }
         }
     }
@@ -54,7 +54,7 @@ struct ScannedArguments {
     func allowOnly(_ allowed: Set<String>, subcommand: String) throws {
         let given = flags.subtracting(["--help"]).union(values.keys)
         if let stray = given.sorted().first(where: { !allowed.contains($0) }) {
-            throw ArtefactError.badInput("\(stray) does not apply to '\(subcommand)'; see 'artefact \(subcommand.split(separator: " ")[0]) --help'")
+            throw ArtefactError.usage("\(stray) does not apply to '\(subcommand)'; see 'artefact \(subcommand.split(separator: " ")[0]) --help'")
         }
     }
     func value(_ flag: String) -> String? { values[flag]?.last }
@@ -64,9 +64,9 @@ struct ScannedArguments {
     func singlePositional(named name: String, command: String) throws -> String {
         guard positionals.count == 1 else {
             if positionals.isEmpty {
-                throw ArtefactError.badInput("'\(command)' needs \(name); see 'artefact \(command) --help'")
+                throw ArtefactError.usage("'\(command)' needs \(name); see 'artefact \(command) --help'")
             }
-            throw ArtefactError.badInput("'\(command)' takes one \(name), but got \(positionals.count) arguments: \(positionals.joined(separator: " "))")
+            throw ArtefactError.usage("'\(command)' takes one \(name), but got \(positionals.count) arguments: \(positionals.joined(separator: " "))")
         }
         return positionals[0]
     }

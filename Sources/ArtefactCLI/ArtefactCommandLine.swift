@@ -24,23 +24,33 @@ public enum ArtefactCommandLine {
     }
 
     private static func runInCurrentContext(_ arguments: [String]) -> Int32 {
+        let failure: ArtefactError
         do {
             return try dispatch(arguments)
         } catch let error as ArtefactError {
-            report(error)
-            return ExitStatus.code(for: error.kind)
+            failure = error
         } catch let interrupted as Interrupted {
-            Console.error("artefact: interrupted by \(interrupted.signalName); \(interrupted.rerun)\n")
+            // Not one of the error kinds: its own exit code (128 + the signal), and with
+            // --json an operational error document, so a pipe into jq still sees JSON.
+            let message = "interrupted by \(interrupted.signalName); \(interrupted.rerun)"
+            Console.error("artefact: \(message)\n")
+            if JSONDocument.isRequested(arguments) { Console.outJSON(JSONDocument.failure(.operational(message)), ok: false) }
             return interrupted.exitCode
         } catch let error as SystemCallError {
-            report(error.asArtefactError)
-            return ExitStatus.code(for: error.asArtefactError.kind)
+            failure = error.asArtefactError
         } catch {
-            report(.operational("unexpected failure: \(error)"))
-            return ExitStatus.operational
+            failure = .operational("unexpected failure: \(error)")
         }
+        // The one path every thrown failure takes: its line on stderr, and with --json the
+        // error document on stdout too, so a pipe into jq sees JSON on every exit code. A
+        // verb that printed its own report (verify, transfer, store verify, audit verify)
+        // returns its exit code instead of throwing, so it never gets a second document.
+        report(failure)
+        if JSONDocument.isRequested(arguments) { Console.outJSON(JSONDocument.failure(failure), ok: false) }
+        return ExitStatus.code(for: failure.kind)
     }
 
+    /// The failure's line on stderr: `artefact: rejected: ...` or `artefact: error: ...`.
     static func report(_ error: ArtefactError) {
         let label = error.kind == .rejected ? "rejected" : "error"
         Console.error("artefact: \(label): \(error.message)\n")
@@ -54,6 +64,10 @@ public enum ArtefactCommandLine {
         let rest = Array(arguments.dropFirst())
         switch verb {
         case "--version", "version":
+            if rest.contains("--json") {
+                Console.outJSON(jsonObject([("version", .string(version))]), ok: true)
+                return ExitStatus.success
+            }
             Console.out("artefact \(version)\n")
             return ExitStatus.success
         case "help", "--help", "-h":
@@ -61,7 +75,7 @@ public enum ArtefactCommandLine {
         default:
             guard let command = command(named: verb) else {
                 let hint = NearestName.hint(for: verb, among: commands.map { $0.name })
-                throw ArtefactError.badInput("unknown command '\(verb)'\(hint); run 'artefact help' for the list")
+                throw ArtefactError.usage("unknown command '\(verb)'\(hint); run 'artefact help' for the list")
             }
             let scanned = try ScannedArguments(rest, spec: command.flags, command: command.name)
             if scanned.has("--help") {

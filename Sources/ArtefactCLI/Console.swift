@@ -13,8 +13,10 @@ enum Console {
         CommandContext.current.output.writeError(text.text)
     }
 
-    static func outJSON(_ value: JSONValue) {
-        CommandContext.current.output.writeOutput(TerminalText.escapeJSON(JSONWriter.prettyString(value)))
+    /// Writes `fields` as a `JSONDocument`: `schemaVersion` and `ok` (true exactly when the
+    /// run exits 0) ahead of them.
+    static func outJSON(_ fields: JSONValue, ok: Bool) {
+        CommandContext.current.output.writeOutput(TerminalText.escapeJSON(JSONWriter.prettyString(JSONDocument.make(ok: ok, fields))))
     }
 
     static var standardErrorIsTerminal: Bool { CommandContext.current.standardErrorIsTerminal }

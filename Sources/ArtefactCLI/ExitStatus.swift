@@ -10,7 +10,7 @@ enum ExitStatus {
     static func code(for kind: ArtefactError.Kind) -> Int32 {
         switch kind {
         case .rejected: return rejected
-        case .badInput: return usage
+        case .badInput, .usage: return usage
         case .operational: return operational
         }
     }

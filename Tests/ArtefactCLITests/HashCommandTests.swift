@@ -21,7 +21,7 @@ import Testing
         let result = artefact(["hash", model, "--json", "--jobs", "3", "--shard-size", "1M", "--ignore", "*.tmp"])
         expectSuccess(result)
         let document = try jsonObject(result.stdout)
-        #expect(Set(document.keys) == ["path", "modelDigest", "hashing", "ignore", "totalBytes", "files", "symlinks"])
+        #expect(Set(document.keys) == ["schemaVersion", "ok", "path", "modelDigest", "hashing", "ignore", "totalBytes", "files", "symlinks"])
         #expect(document["path"] as? String == model)
         #expect((document["modelDigest"] as? String)?.wholeMatch(of: #/sha256:[0-9a-f]{64}/#) != nil)
         let hashing = try #require(document["hashing"] as? [String: Any])

@@ -193,6 +193,6 @@ import Testing
         expectAccepted(future)
         #expect(future.stdout == "no entries\n")
         let past = try world.run(["audit", "show", store, "--json", "--since", timeFromNow(seconds: -3600)])
-        #expect((try JSONSerialization.jsonObject(with: Data(past.stdout.utf8)) as? [Any])?.count == 4)
+        #expect(((try JSONSerialization.jsonObject(with: Data(past.stdout.utf8)) as? [String: Any])?["entries"] as? [Any])?.count == 4)
     }
 }

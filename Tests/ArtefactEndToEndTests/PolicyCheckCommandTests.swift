@@ -49,6 +49,16 @@ import Testing
         #expect(text.contains("corp: certificates under \"CN=Corp Root,O=Example\""), "\(text)")
         #expect(text.contains("identity: \"CN=ml-signer-*\""), "\(text)")
         #expect(text.contains("CRL from \"CN=Corp Intermediate,O=Example\""), "\(text)")
+        // The JSON's RFC 3339 next update is the same moment as the text's OpenSSL form.
+        let printed = try #require(text.firstMatch(of: #/next update ([A-Z][a-z]{2} +[0-9]+ [0-9:]{8} [0-9]{4}) GMT/#)?.output.1, "\(text)")
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "MMM d HH:mm:ss yyyy"
+        let moment = try #require(formatter.date(from: printed.split(separator: " ").joined(separator: " ")), "\(printed)")
+        formatter.dateFormat = "yyyy-MM-dd'T'HH:mm:ss'Z'"
+        let crl = (json["signers"] as? [[String: Any]])?.first { $0["name"] as? String == "corp" }?["crls"] as? [[String: Any]]
+        #expect(crl?.first?["nextUpdate"] as? String == formatter.string(from: moment), "\(String(describing: crl)) vs \(printed)")
         #expect(text.contains("1. \"llama-*\": 2 of team, corp, signatures at most 30 day(s) old"), "\(text)")
         #expect(text.contains("2. \"*\": 1 of corp"), "\(text)")
     }
@@ -76,6 +86,11 @@ import Testing
         #expect(corp["identity"] as? String == "CN=ml-signer-*")
         let crls = try #require(corp["crls"] as? [[String: Any]])
         #expect(crls.first?["issuer"] as? String == "CN=Corp Intermediate,O=Example")
+        // JSON times are RFC 3339 UTC, the CRL's next update too (the text keeps OpenSSL's form).
+        let nextUpdate = try #require(crls.first?["nextUpdate"] as? String, "\(crls)")
+        #expect(nextUpdate.wholeMatch(of: #/[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z/#) != nil, "\(nextUpdate)")
+        #expect(document["schemaVersion"] as? Int == 1 && document["ok"] as? Bool == true)
+        #expect(rules0MaxAgeAgrees(document))
 
         let rules = try #require(document["rules"] as? [[String: Any]])
         #expect(rules.count == 2)
@@ -86,6 +101,12 @@ import Testing
         #expect(rules[0]["max_age_days"] as? Int == 30)
         #expect(rules[1]["threshold"] as? Int == 1)
         #expect(rules[1]["max_age_days"] is NSNull)
+    }
+
+    /// maxAgeDays, the camelCase name, says what max_age_days (kept for schemaVersion 1) says.
+    private func rules0MaxAgeAgrees(_ document: [String: Any]) -> Bool {
+        guard let rules = document["rules"] as? [[String: Any]], let first = rules.first else { return false }
+        return first["maxAgeDays"] as? Int == 30 && first["max_age_days"] as? Int == 30
     }
 
     @Test func warnsAboutAShadowedRule() throws {

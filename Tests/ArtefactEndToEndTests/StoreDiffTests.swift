@@ -51,7 +51,7 @@ import Testing
         let result = try world.run(["diff", a, b, "--json"])
         expectAccepted(result)
         let report = try jsonObject(result.stdout)
-        #expect(Set(report.keys) == ["a", "b", "inSync", "onlyInA", "onlyInB", "digestDiffers", "newest"])
+        #expect(Set(report.keys) == ["schemaVersion", "ok", "a", "b", "inSync", "onlyInA", "onlyInB", "digestDiffers", "newest"])
         #expect(report["a"] as? String == a)
         #expect(report["b"] as? String == b)
         #expect(report["inSync"] as? Bool == false)

@@ -7,8 +7,8 @@ enum AuditCommand: Command {
     static let help = """
     Usage: artefact audit show DIR [--json] [--since TIME]
            artefact audit verify DIR [--json] [--audit-key PUBLIC_KEY]
-           artefact audit export DIR
-           artefact audit recover DIR [--note TEXT] [--audit-key PRIVATE_KEY]
+           artefact audit export DIR [--json]
+           artefact audit recover DIR [--json] [--note TEXT] [--audit-key PRIVATE_KEY]
 
       show     the entries, oldest first (--since: only those at or after TIME)
       verify   check the hash chain and the signed checkpoint: an edited, deleted,
@@ -30,10 +30,10 @@ enum AuditCommand: Command {
 
     static func run(_ arguments: ScannedArguments) throws -> Int32 {
         guard let subcommand = arguments.positionals.first else {
-            throw ArtefactError.badInput("'audit' needs a subcommand: show, verify, export or recover")
+            throw ArtefactError.usage("'audit' needs a subcommand: show, verify, export or recover")
         }
         guard arguments.positionals.count == 2 else {
-            throw ArtefactError.badInput("'audit \(subcommand)' takes one store directory; see 'artefact audit --help'")
+            throw ArtefactError.usage("'audit \(subcommand)' takes one store directory; see 'artefact audit --help'")
         }
         let store = try ModelStore.open(arguments.positionals[1])
         switch subcommand {
@@ -44,14 +44,16 @@ enum AuditCommand: Command {
             try arguments.allowOnly(["--json", "--audit-key"], subcommand: "audit verify")
             return try verify(store, json: arguments.has("--json"), explicitKey: arguments.value("--audit-key"))
         case "export":
-            try arguments.allowOnly([], subcommand: "audit export")
+            // The export is JSON with or without --json, which it takes so every verb does.
+            try arguments.allowOnly(["--json"], subcommand: "audit export")
             return try export(store)
         case "recover":
-            try arguments.allowOnly(["--note", "--audit-key"], subcommand: "audit recover")
-            return try recover(store, note: arguments.value("--note"), newKeyPath: arguments.value("--audit-key"))
+            try arguments.allowOnly(["--json", "--note", "--audit-key"], subcommand: "audit recover")
+            return try recover(store, note: arguments.value("--note"), newKeyPath: arguments.value("--audit-key"),
+                               json: arguments.has("--json"))
         default:
             let hint = NearestName.hint(for: subcommand, among: ["show", "verify", "export", "recover"])
-            throw ArtefactError.badInput("unknown audit subcommand '\(subcommand)'\(hint); use show, verify, export or recover")
+            throw ArtefactError.usage("unknown audit subcommand '\(subcommand)'\(hint); use show, verify, export or recover")
         }
     }
 
@@ -59,7 +61,7 @@ enum AuditCommand: Command {
         let since = try arguments.value("--since").map { try ArgumentValues.moment($0, flag: "--since") }
         let entries = try AuditLog(layout: store.layout, checkpointKey: nil).entries().filter { since == nil || $0.time >= since! }
         if arguments.has("--json") {
-            Console.outJSON(.array(entries.map(\.json)))
+            Console.outJSON(jsonObject([("store", .string(store.layout.root)), ("entries", .array(entries.map(\.json)))]), ok: true)
             return ExitStatus.success
         }
         var text: TerminalText = ""
@@ -83,7 +85,7 @@ enum AuditCommand: Command {
                 ("signedCheckpoints", .bool(result.anchor != nil)),
                 ("auditKey", result.anchor?.json ?? .null),
                 ("problems", .array(result.problems.map(JSONValue.string))),
-            ]))
+            ]), ok: result.isIntact)
         } else if result.isIntact {
             let coverage: TerminalText = result.checkpointCount.map { count -> TerminalText in ", signed checkpoint covers \(count)" } ?? ""
             let key: TerminalText = result.anchor.map { anchor -> TerminalText in
@@ -100,14 +102,23 @@ enum AuditCommand: Command {
     }
 
     private static func export(_ store: ModelStore) throws -> Int32 {
-        Console.outJSON(try AuditExport.document(of: store, auditPassphrase: PassphraseSource.auditKeyPassphrase()))
+        Console.outJSON(try AuditExport.document(of: store, auditPassphrase: PassphraseSource.auditKeyPassphrase()), ok: true)
         return ExitStatus.success
     }
 
-    private static func recover(_ store: ModelStore, note: String?, newKeyPath: String?) throws -> Int32 {
+    private static func recover(_ store: ModelStore, note: String?, newKeyPath: String?, json: Bool) throws -> Int32 {
         let passphrase = try PassphraseSource.auditKeyPassphrase()
         let newKey = try newKeyPath.map { path in (path: path, key: try PrivateKeyFile.read(path: path, passphrase: passphrase)) }
         let outcome = try AuditRecovery.recover(store, note: note, newKey: newKey, auditPassphrase: passphrase)
+        if json {
+            Console.outJSON(jsonObject([
+                ("store", .string(store.layout.root)), ("problems", .array(outcome.problems.map(JSONValue.string))),
+                ("archivedLog", outcome.archivedLog.map(JSONValue.string) ?? .null),
+                ("archivedCheckpoint", outcome.archivedCheckpoint.map(JSONValue.string) ?? .null),
+                ("auditKey", outcome.anchor?.json ?? .null),
+            ]), ok: true)
+            return ExitStatus.success
+        }
         var text: TerminalText = "the crossing log of \(store.layout.root) did not verify: \(outcome.problems[0])\n"
         if let archived = outcome.archivedLog { text += "kept the damaged log as \(archived)\n" }
         if let archived = outcome.archivedCheckpoint { text += "kept its checkpoint as \(archived)\n" }

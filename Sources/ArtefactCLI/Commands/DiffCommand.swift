@@ -16,7 +16,7 @@ enum DiffCommand: Command {
     static let flags = FlagSpec(boolean: ["--json"])
 
     static func run(_ arguments: ScannedArguments) throws -> Int32 {
-        guard arguments.positionals.count == 2 else { throw ArtefactError.badInput("'diff' takes two stores: STORE_A STORE_B") }
+        guard arguments.positionals.count == 2 else { throw ArtefactError.usage("'diff' takes two stores: STORE_A STORE_B") }
         let first = try ModelStore.open(arguments.positionals[0])
         let second = try ModelStore.open(arguments.positionals[1])
         let diff = StoreDiff(try first.index(), try second.index())
@@ -33,7 +33,7 @@ enum DiffCommand: Command {
                     jsonObject([("name", .string(entry.name)), ("a", entry.first.map(JSONValue.string) ?? .null),
                                 ("b", entry.second.map(JSONValue.string) ?? .null)])
                 })),
-            ]))
+            ]), ok: true)
             return ExitStatus.success
         }
         var text: TerminalText = "A = \(first.layout.root) [\(first.configuration.environment)]\nB = \(second.layout.root) [\(second.configuration.environment)]\n"

@@ -52,7 +52,7 @@ enum HashCommand: Command {
                 ("totalBytes", .integer(contents.totalBytes)),
                 ("files", .array(contents.files.map(\.json))),
                 ("symlinks", .array(contents.symlinks.map(\.json))),
-            ]))
+            ]), ok: true)
         } else {
             var text: TerminalText = ""
             for file in contents.files { text += checksumLine(digest: file.digest.combined.hex, path: file.path) }

@@ -35,7 +35,7 @@ enum InspectCommand: Command {
                 ("ignore", .array(manifest.ignore.map(JSONValue.string))),
                 ("files", .array(manifest.contents.files.map(\.json))),
                 ("symlinks", .array(manifest.contents.symlinks.map(\.json))),
-            ]))
+            ]), ok: true)
             return ExitStatus.success
         }
         var text: TerminalText = """

@@ -20,16 +20,16 @@ enum PolicyCommand: Command {
 
     static func run(_ arguments: ScannedArguments) throws -> Int32 {
         guard arguments.positionals.first == "check" else {
-            throw ArtefactError.badInput("'policy' takes the subcommand 'check': artefact policy check POLICY.json")
+            throw ArtefactError.usage("'policy' takes the subcommand 'check': artefact policy check POLICY.json")
         }
         guard arguments.positionals.count == 2 else {
-            throw ArtefactError.badInput("'policy check' takes one POLICY.json; see 'artefact policy --help'")
+            throw ArtefactError.usage("'policy check' takes one POLICY.json; see 'artefact policy --help'")
         }
         let path = arguments.positionals[1]
         let policy = try TrustPolicyParser.read(path: path)
         let warnings = self.warnings(policy)
         if arguments.has("--json") {
-            Console.outJSON(json(policy, warnings: warnings))
+            Console.outJSON(json(policy, warnings: warnings), ok: true)
         } else {
             Console.out(text(policy))
             for warning in warnings { Console.error("artefact: warning: \(warning)\n") }
@@ -85,14 +85,15 @@ enum PolicyCommand: Command {
             ("signers", .array(policy.signers.map { signer in
                 switch signer.trust {
                 case .key(let key):
-                    return jsonObject([("name", .string(signer.name)), ("kind", .string("key")), ("keyid", .string(key.keyID))])
+                    return jsonObject([("name", .string(signer.name)), ("kind", .string("key")), ("keyid", .string(key.keyID)),
+                                       ("keyId", .string(key.keyID))])
                 case let .authority(authority, identity):
                     return jsonObject([
                         ("name", .string(signer.name)), ("kind", .string("ca")),
                         ("roots", .array(authority.roots.map { .string($0.subject) })),
                         ("identity", identity.map { .string($0.pattern) } ?? .null),
                         ("crls", authority.revocationLists.map { lists in
-                            .array(lists.map { jsonObject([("issuer", .string($0.issuer)), ("nextUpdate", .string($0.nextUpdate))]) })
+                            .array(lists.map { jsonObject([("issuer", .string($0.issuer)), ("nextUpdate", $0.nextUpdateRFC3339.map(JSONValue.string) ?? .null)]) })
                         } ?? .null),
                     ])
                 }
@@ -100,9 +101,12 @@ enum PolicyCommand: Command {
             ("rules", .array(policy.rules.map { rule in
                 jsonObject([("number", .integer(rule.number)), ("models", .string(rule.models.pattern)),
                             ("signers", .array(rule.signers.map(JSONValue.string))), ("threshold", .integer(rule.threshold)),
-                            ("max_age_days", rule.maxAgeDays.map(JSONValue.integer) ?? .null)])
+                            ("max_age_days", rule.maxAgeDays.map(JSONValue.integer) ?? .null),
+                            ("maxAgeDays", rule.maxAgeDays.map(JSONValue.integer) ?? .null)])
             })),
-            ("auditKey", policy.auditKey.map { jsonObject([("keyid", .string($0.key.keyID)), ("file", .string($0.keyFile))]) } ?? .null),
+            ("auditKey", policy.auditKey.map {
+                jsonObject([("keyid", .string($0.key.keyID)), ("keyId", .string($0.key.keyID)), ("file", .string($0.keyFile))])
+            } ?? .null),
             ("warnings", .array(warnings.map(JSONValue.string))),
         ])
     }

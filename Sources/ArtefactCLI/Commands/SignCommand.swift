@@ -9,7 +9,7 @@ enum SignCommand: Command {
                          [--classification public|internal|confidential|restricted]
                          [--expires DATE_OR_DURATION] [--ignore PATTERN]... [--signature FILE]
                          [--shard-size BYTES] [--jobs N] [--passphrase-file FILE] [--quiet] [--verbose]
-                         [--cert CERT.pem [--chain INTERMEDIATES.pem]] [--force]
+                         [--cert CERT.pem [--chain INTERMEDIATES.pem]] [--force] [--json]
            artefact sign PATH --key PRIVATE_KEY --append [--cert CERT.pem [--chain FILE]] [--signature FILE]
 
     Hashes every file under PATH and writes a Sigstore bundle (DSSE, in-toto Statement) to
@@ -28,6 +28,7 @@ enum SignCommand: Command {
       --passphrase-file FILE   the key's passphrase (or ARTEFACT_PASSPHRASE, or a prompt)
       --quiet                  no progress on stderr
       --verbose                also a line on stderr for every file hashed
+      --json                   print the bundle, key id and model summary as JSON
       --cert CERT.pem          the signer's X.509 certificate (for KEY), carried in the bundle
       --chain FILE             intermediate CA certificates (PEM) to carry with --cert
       --append                 co-sign: add this key's signature to the existing bundle,
@@ -39,7 +40,7 @@ enum SignCommand: Command {
     static let flags = FlagSpec(
         valued: ["--key", "--name", "--version", "--classification", "--expires", "--signature", "--shard-size", "--jobs",
                  "--passphrase-file", "--cert", "--chain"],
-        boolean: ["--quiet", "--verbose", "--append", "--force"], repeatable: ["--ignore"])
+        boolean: ["--quiet", "--verbose", "--append", "--force", "--json"], repeatable: ["--ignore"])
 
     /// Flags that describe a new payload, and so make no sense with --append.
     static let payloadFlags = ["--name", "--version", "--classification", "--expires", "--ignore", "--shard-size"]
@@ -73,7 +74,7 @@ enum SignCommand: Command {
         let signed = try withProgress(label: "hashing", options: ProgressOptions(arguments)) { progress in
             try ModelSigner.sign(request, key: key, certificates: certificates, progress: progress)
         }
-        report(signed, key: key, verb: "signed")
+        report(signed, key: key, verb: "signed", json: arguments.has("--json"))
         return ExitStatus.success
     }
 
@@ -96,7 +97,7 @@ enum SignCommand: Command {
             // Only the model's files can reject a co-signature; name the check as verify does.
             throw ArtefactError.rejected("integrity: \(error.message)")
         }
-        report(signed, key: key, verb: "co-signed")
+        report(signed, key: key, verb: "co-signed", json: arguments.has("--json"))
         return ExitStatus.success
     }
 
@@ -117,8 +118,17 @@ enum SignCommand: Command {
         }
     }
 
-    private static func report(_ signed: SignedModel, key: SigningKey, verb: String) {
+    private static func report(_ signed: SignedModel, key: SigningKey, verb: String, json: Bool) {
         let manifest = signed.manifest
+        if json {
+            Console.outJSON(jsonObject([
+                ("action", .string(verb)), ("bundle", .string(signed.bundlePath)), ("keyId", .string(key.publicKey.keyID)),
+                ("signatureCount", .integer(signed.bundle.envelope.signatures.count)),
+                ("model", ManifestSummaryJSON.encode(manifest)),
+                ("symlinkCount", .integer(manifest.contents.symlinks.count)),
+            ]), ok: true)
+            return
+        }
         Console.out("""
         \(verb) \(manifest.name)\(manifest.version.map { "@" + $0 } ?? "") (\(manifest.classification.rawValue)): \
         \(manifest.contents.files.count) file(s), \(manifest.contents.symlinks.count) symlink(s), \

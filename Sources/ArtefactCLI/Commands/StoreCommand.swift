@@ -5,11 +5,11 @@ enum StoreCommand: Command {
     static let name = "store"
     static let summary = "create, list, verify and clean local model stores"
     static let help = """
-    Usage: artefact store init DIR --environment NAME --policy POLICY.json [--audit-key PRIVATE_KEY]
+    Usage: artefact store init DIR --environment NAME --policy POLICY.json [--audit-key PRIVATE_KEY] [--json]
                               [--tls-ca CA.pem] [--tls-cert CLIENT.pem] [--tls-key CLIENT.key]
            artefact store list DIR [--json]
            artefact store verify DIR [--json] [--jobs N] [--quiet] [--verbose]
-           artefact store gc DIR
+           artefact store gc DIR [--json]
 
     A store is an OCI image layout directory holding signed model versions, with its own
     policy (which decides what may enter), rollback state and crossing log.
@@ -33,23 +33,22 @@ enum StoreCommand: Command {
     static let flags = FlagSpec(valued: ["--environment", "--policy", "--audit-key", "--jobs", "--tls-ca", "--tls-cert", "--tls-key"],
                                 boolean: ["--json", "--quiet", "--verbose"])
 
-    static let subcommands = ["init", "list", "verify", "gc"]
     static let subcommandList = "init, list, verify or gc"
 
     static func run(_ arguments: ScannedArguments) throws -> Int32 {
         guard let subcommand = arguments.positionals.first else {
-            throw ArtefactError.badInput("'store' needs a subcommand: \(subcommandList)")
+            throw ArtefactError.usage("'store' needs a subcommand: \(subcommandList)")
         }
         if !subcommands.contains(subcommand) {
             if arguments.positionals.count == 1 && FileSystem.exists(subcommand) {
-                throw ArtefactError.badInput("'store \(subcommand)' needs a subcommand before the store: \(subcommandList) "
-                                             + "(for example 'artefact store verify \(subcommand)')")
+                throw ArtefactError.usage("'store \(subcommand)' needs a subcommand before the store: \(subcommandList) "
+                                          + "(for example 'artefact store verify \(subcommand)')")
             }
-            throw ArtefactError.badInput("unknown store subcommand '\(subcommand)'"
-                                         + "\(NearestName.hint(for: subcommand, among: subcommands)); use \(subcommandList)")
+            throw ArtefactError.usage("unknown store subcommand '\(subcommand)'"
+                                      + "\(NearestName.hint(for: subcommand, among: subcommands)); use \(subcommandList)")
         }
         guard arguments.positionals.count == 2 else {
-            throw ArtefactError.badInput("'store \(subcommand)' takes one store directory; see 'artefact store --help'")
+            throw ArtefactError.usage("'store \(subcommand)' takes one store directory; see 'artefact store --help'")
         }
         let directory = arguments.positionals[1]
         switch subcommand {
@@ -57,12 +56,12 @@ enum StoreCommand: Command {
         case "list": return try list(directory, arguments)
         case "verify": return try verify(directory, arguments)
         case "gc": return try collect(directory, arguments)
-        default: throw ArtefactError.badInput("unknown store subcommand '\(subcommand)'; use init, list, verify or gc")
+        default: throw ArtefactError.usage("unknown store subcommand '\(subcommand)'; use init, list, verify or gc")
         }
     }
 
     private static func initialize(_ directory: String, _ arguments: ScannedArguments) throws -> Int32 {
-        try arguments.allowOnly(["--environment", "--policy", "--audit-key", "--tls-ca", "--tls-cert", "--tls-key"], subcommand: "store init")
+        try arguments.allowOnly(["--json", "--environment", "--policy", "--audit-key", "--tls-ca", "--tls-cert", "--tls-key"], subcommand: "store init")
         guard let environment = arguments.value("--environment"), !environment.isEmpty else {
             throw ArtefactError.badInput("store init needs --environment NAME")
         }
@@ -83,6 +82,14 @@ enum StoreCommand: Command {
             checkpoints = "signed by key \(log.anchor!.key.keyID); the policy anchors no audit key, so 'audit verify' needs "
                 + "--audit-key PUBLIC_KEY (or add \"audit_key\" to the policy)"
         }
+        if arguments.has("--json") {
+            Console.outJSON(jsonObject([
+                ("store", .string(store.layout.root)), ("environment", .string(environment)),
+                ("policy", .string(store.configuration.policyPath)),
+                ("auditKey", log.anchor?.json ?? .null),
+            ]), ok: true)
+            return ExitStatus.success
+        }
         Console.out("""
         created store \(directory) for environment "\(environment)"
         policy \(store.configuration.policyPath)
@@ -102,7 +109,7 @@ enum StoreCommand: Command {
             Console.outJSON(jsonObject([
                 ("store", .string(store.layout.root)), ("environment", .string(store.configuration.environment)),
                 ("models", .array(models.map(StoredModelJSON.encode))),
-            ]))
+            ]), ok: true)
             return ExitStatus.success
         }
         var text: TerminalText = "store \(store.layout.root), environment \"\(store.configuration.environment)\": \(models.count) model version(s)\n"
@@ -127,7 +134,7 @@ enum StoreCommand: Command {
                 ("bytes", .integer(result.bytes)), ("corrupt", .array(result.corrupt.map(JSONValue.string))),
                 ("missing", .array(result.missing.map(JSONValue.string))), ("unreadable", .array(result.unreadable.map(JSONValue.string))),
                 ("symlinks", .array(result.symlinks.map(JSONValue.string))),
-            ]))
+            ]), ok: result.isClean)
         } else if result.isClean {
             Console.out("store \(store.layout.root) is clean: \(result.blobCount) blob(s), \(ProgressReporter.format(bytes: result.bytes)) re-hashed\n")
         }
@@ -141,9 +148,16 @@ enum StoreCommand: Command {
     }
 
     private static func collect(_ directory: String, _ arguments: ScannedArguments) throws -> Int32 {
-        try arguments.allowOnly([], subcommand: "store gc")
+        try arguments.allowOnly(["--json"], subcommand: "store gc")
         let store = try ModelStore.open(directory)
         let result = try store.collectGarbage(auditPassphrase: PassphraseSource.auditKeyPassphrase())
+        if arguments.has("--json") {
+            Console.outJSON(jsonObject([
+                ("store", .string(store.layout.root)), ("removedBlobs", .integer(result.removedBlobs)),
+                ("removedBytes", .integer(result.removedBytes)), ("removedPartials", .integer(result.removedPartials)),
+            ]), ok: true)
+            return ExitStatus.success
+        }
         Console.out("removed \(result.removedBlobs) unreferenced blob(s) (\(ProgressReporter.format(bytes: result.removedBytes))) and \(result.removedPartials) partial upload(s)\n")
         return ExitStatus.success
     }

@@ -67,7 +67,7 @@ enum TransferCommand: Command {
 
     static func run(_ arguments: ScannedArguments) throws -> Int32 {
         guard arguments.positionals.count == 2 else {
-            throw ArtefactError.badInput("'transfer' takes SRC and DST; see 'artefact transfer --help'")
+            throw ArtefactError.usage("'transfer' takes SRC and DST; see 'artefact transfer --help'")
         }
         let (name, version) = try modelSelector(arguments.value("--model"))
         let (source, destination) = try TransferEndpointParser.parse(
@@ -87,7 +87,7 @@ enum TransferCommand: Command {
             return try ModelTransfer.run(request)
         }
         if arguments.has("--json") {
-            Console.outJSON(json(outcome, request: request))
+            Console.outJSON(json(outcome, request: request), ok: outcome.accepted)
         } else if outcome.accepted, let manifest = outcome.manifest {
             let what = outcome.alreadyPresent
                 ? "already present with the same digest; nothing copied"

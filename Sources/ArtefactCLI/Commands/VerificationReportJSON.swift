@@ -12,7 +12,7 @@ enum VerificationReportJSON {
             ("model", report.manifest.map(ManifestSummaryJSON.encode) ?? .null),
             ("signers", .array(report.signerKeyIDs.map(JSONValue.string))),
             ("trustedSigners", .array(report.signers.map { signer in
-                jsonObject([("keyid", .string(signer.keyID)),
+                jsonObject([("keyid", .string(signer.keyID)), ("keyId", .string(signer.keyID)),
                             ("policySigners", .array(signer.policySigners.map(JSONValue.string))),
                             ("certificateSubject", signer.certificateSubject.map(JSONValue.string))])
             })),

@@ -66,7 +66,7 @@ enum VerifyCommand: Command {
     /// Prints the report and says how the run ends.
     private static func finish(_ report: VerificationReport, arguments: ScannedArguments) -> Int32 {
         if arguments.has("--json") {
-            Console.outJSON(VerificationReportJSON.encode(report))
+            Console.outJSON(VerificationReportJSON.encode(report), ok: report.accepted)
         } else if report.accepted, let manifest = report.manifest {
             Console.out("""
             verified \(manifest.name)\(manifest.version.map { "@" + $0 } ?? "") (\(manifest.classification.rawValue)): \

@@ -37,7 +37,7 @@ public struct AnchoredAuditKey: Sendable {
         }
     }
 
-    /// `{"keyid", "source", "file"}`, for `--json` reports.
+    /// `{"keyid", "keyId", "source", "file"}`, for `--json` reports (`keyid` kept for schemaVersion 1).
     public var json: JSONValue {
         let source: String
         switch origin {
@@ -45,7 +45,7 @@ public struct AnchoredAuditKey: Sendable {
         case .commandLine: source = "command-line"
         case .signingKey: source = "signing-key"
         }
-        var members: [(String, JSONValue?)] = [("keyid", .string(key.keyID)), ("source", .string(source)), ("file", .string(keyFile))]
+        var members: [(String, JSONValue?)] = [("keyid", .string(key.keyID)), ("keyId", .string(key.keyID)), ("source", .string(source)), ("file", .string(keyFile))]
         if case .policy(let policy, _) = origin { members.append(("policy", .string(policy))) }
         return jsonObject(members)
     }

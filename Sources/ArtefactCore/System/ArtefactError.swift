@@ -9,6 +9,10 @@ public struct ArtefactError: Error, CustomStringConvertible, Sendable, Equatable
         case rejected
         /// The caller asked for something malformed: bad flags, an unreadable key, a bad path.
         case badInput
+        /// The command line itself was malformed: an unknown verb, subcommand or flag, a
+        /// flag without its value, a missing or extra argument. Exits as bad input does;
+        /// told apart only so `--json` can say "usage".
+        case usage
         /// The environment failed us: an I/O error, a full disk, a lost connection.
         case operational
     }
@@ -23,6 +27,7 @@ public struct ArtefactError: Error, CustomStringConvertible, Sendable, Equatable
 
     public static func rejected(_ message: String) -> ArtefactError { .init(.rejected, message) }
     public static func badInput(_ message: String) -> ArtefactError { .init(.badInput, message) }
+    public static func usage(_ message: String) -> ArtefactError { .init(.usage, message) }
     public static func operational(_ message: String) -> ArtefactError { .init(.operational, message) }
 
     public var description: String { message }

@@ -31,4 +31,15 @@ public final class RevocationList: @unchecked Sendable {
 
     public var issuer: String { Certificate.rfc4514(X509_CRL_get_issuer(pointer)) }
     public var nextUpdate: String { Certificate.printed(X509_CRL_get0_nextUpdate(pointer)) }
+
+    /// The next update as an RFC 3339 UTC time, for JSON reports; nil when the CRL has none
+    /// or it lies outside the times a `Timestamp` holds.
+    public var nextUpdateRFC3339: String? {
+        guard let time = X509_CRL_get0_nextUpdate(pointer) else { return nil }
+        var parts = tm()
+        guard ASN1_TIME_to_tm(time, &parts) == 1 else { OpenSSLFailure.clear(); return nil }
+        let calendar = CalendarTime(year: parts.tm_year + 1900, month: parts.tm_mon + 1, day: parts.tm_mday,
+                                    hour: parts.tm_hour, minute: parts.tm_min, second: parts.tm_sec)
+        return Timestamp(checked: calendar.normalised().secondsSinceEpoch)?.description
+    }
 }

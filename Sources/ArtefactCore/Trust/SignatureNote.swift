@@ -13,7 +13,7 @@ public struct SignatureNote: Sendable {
 
     public var json: JSONValue {
         jsonObject([
-            ("index", .integer(index)), ("keyid", .string(keyID)), ("status", .string(status)),
+            ("index", .integer(index)), ("keyid", .string(keyID)), ("keyId", .string(keyID)), ("status", .string(status)),
             ("signers", .array(signers.map(JSONValue.string))), ("certificateSubject", certificateSubject.map(JSONValue.string)),
         ])
     }

@@ -137,7 +137,9 @@ final class StoreFixture {
         let result = try run(["audit", "show", store, "--json"])
         guard result.status == 0 else { throw FixtureError("audit show failed: \(result.stderr)") }
         let value = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8))
-        guard let entries = value as? [[String: Any]] else { throw FixtureError("audit show --json is not an array: \(result.stdout)") }
+        guard let entries = (value as? [String: Any])?["entries"] as? [[String: Any]] else {
+            throw FixtureError("audit show --json has no entries array: \(result.stdout)")
+        }
         return entries
     }
 
