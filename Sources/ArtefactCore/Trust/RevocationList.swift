@@ -1,3 +1,4 @@
+import Glibc
 import COpenSSL
 
 /// An X.509 certificate revocation list, owned (`X509_CRL_free` on release).
