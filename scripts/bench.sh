@@ -11,6 +11,8 @@
 #                                         measurement (default 300; a busy start is noted)
 #   BENCH_CROSSINGS=0 scripts/bench.sh    skip the crossing rows (transfer, registry push/pull)
 #   BENCH_S3=0 scripts/bench.sh           skip the object storage rows (push/pull vs boto3)
+#   BENCH_SMALL_WRITES=1 scripts/bench.sh write the models in 8 KiB pieces, not 4 MiB
+#                                         blocks (small page-cache folios; see random_file)
 #
 # References (ceilings, openssl dgst) are sampled at the start and again at the end, and
 # the best sample is kept, so a busy machine can only make artefact's ratios look worse.
@@ -90,12 +92,24 @@ build_artefact() {
 # Writes BYTES pseudo-random bytes to PATH from an AES-CTR keystream: over twice as fast as
 # /dev/urandom here (about 3 s against 7 s per GiB), and as incompressible. SEED picks the
 # stream, so the files differ.
+#
+# The file is written in 4 MiB blocks, as a downloader with large buffers (and artefact's
+# own copier) writes: the kernel then caches it in 2 MiB folios, which a mapping maps with
+# one entry per 2 MiB. Written in small pieces (BENCH_SMALL_WRITES=1: openssl's 8 KiB
+# writes, as curl's 16 KiB ones), it is cached in small folios, and every mapped read pays
+# a page fault per 64 KiB: Docs/BENCHMARKS.md has both.
 random_file() {
     local path=$1 bytes=$2 seed=$3
     # CTR mode adds no padding, so BYTES zeros in give BYTES bytes out.
-    head -c "$bytes" /dev/zero \
-        | openssl enc -aes-128-ctr -nosalt -K 000102030405060708090a0b0c0d0e0f -iv "$(printf '%032x' "$seed")" \
-            -out "$path"
+    if [ "${BENCH_SMALL_WRITES:-0}" = 1 ]; then
+        head -c "$bytes" /dev/zero \
+            | openssl enc -aes-128-ctr -nosalt -K 000102030405060708090a0b0c0d0e0f -iv "$(printf '%032x' "$seed")" \
+                -out "$path"
+    else
+        head -c "$bytes" /dev/zero \
+            | openssl enc -aes-128-ctr -nosalt -K 000102030405060708090a0b0c0d0e0f -iv "$(printf '%032x' "$seed")" \
+            | dd of="$path" bs=4M iflag=fullblock status=none
+    fi
 }
 
 make_models() {
