@@ -6,7 +6,7 @@ enum ArgumentValues {
     static func jobs(_ text: String?) throws -> Int {
         guard let text else { return onlineProcessorCount }
         guard let jobs = Int(text), (1...256).contains(jobs) else {
-            throw ArtefactError.badInput("--jobs takes a whole number from 1 to 256, not \"\(text)\"")
+            throw ArtefactError.usage("--jobs takes a whole number from 1 to 256, not \"\(text)\"")
         }
         return jobs
     }
@@ -15,9 +15,11 @@ enum ArgumentValues {
     static func shardSize(_ text: String?) throws -> HashingParameters {
         guard let text else { return .files }
         guard let bytes = byteCount(text) else {
-            throw ArtefactError.badInput("--shard-size takes a size in bytes such as 1073741824 or 1G, not \"\(text)\"")
+            throw ArtefactError.usage("--shard-size takes a size in bytes such as 1073741824 or 1G, not \"\(text)\"")
         }
-        return try HashingParameters(shardSize: bytes)
+        do { return try HashingParameters(shardSize: bytes) } catch let error as ArtefactError {
+            throw ArtefactError.usage("--shard-size \(text): \(error.message); give 1M or more")
+        }
     }
 
     static func byteCount(_ text: String) -> Int64? {
@@ -38,24 +40,34 @@ enum ArgumentValues {
         guard let text else { return nil }
         if let seconds = Timestamp.parseDuration(text) {
             guard let expiry = now.adding(seconds: seconds) else {
-                throw ArtefactError.badInput("--expires \(text) ends after \(Timestamp.latest), the latest time a bundle can hold; give a shorter duration")
+                throw ArtefactError.usage("--expires \(text) ends after \(Timestamp.latest), the latest time a bundle can hold; give a shorter duration")
             }
             return expiry
         }
         // Digits and a unit that still gave no duration: too many seconds to count.
         if let digits = text.dropLast().wholeMatch(of: #/[0-9]+/#), "smhdw".contains(text.last ?? " "),
            Int64(digits.output).map({ $0 > 0 }) ?? true {
-            throw ArtefactError.badInput("--expires \(text) ends after \(Timestamp.latest), the latest time a bundle can hold; give a shorter duration")
+            throw ArtefactError.usage("--expires \(text) ends after \(Timestamp.latest), the latest time a bundle can hold; give a shorter duration")
         }
         if let time = Timestamp(rfc3339: text) { return time }
-        throw ArtefactError.badInput("--expires takes a date (2027-01-31), a UTC time (2027-01-31T12:00:00Z) or a duration (90d, 12h, 2w), not \"\(text)\"")
+        throw ArtefactError.usage("--expires takes a date (2027-01-31), a UTC time (2027-01-31T12:00:00Z) or a duration (90d, 12h, 2w), not \"\(text)\"")
+    }
+
+    /// `--classification LEVEL`: one of the levels; internal by default.
+    static func classification(_ text: String?) throws -> Classification {
+        guard let text else { return .internal }
+        guard let level = Classification(rawValue: text) else {
+            let levels = Classification.allCases.map(\.rawValue).joined(separator: ", ")
+            throw ArtefactError.usage("unknown classification \"\(text)\": --classification takes one of \(levels)")
+        }
+        return level
     }
 
     /// `--at` (or `flag`, named in the message): a UTC time, RFC 3339; now by default.
     static func moment(_ text: String?, flag: String = "--at") throws -> Timestamp {
         guard let text else { return .now }
         guard let time = Timestamp(rfc3339: text) else {
-            throw ArtefactError.badInput("\(flag) takes a UTC time such as 2026-01-01T00:00:00Z, not \"\(text)\"")
+            throw ArtefactError.usage("\(flag) takes a UTC time such as 2026-01-01T00:00:00Z, not \"\(text)\"")
         }
         return time
     }

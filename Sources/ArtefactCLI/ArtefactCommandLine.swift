@@ -64,6 +64,9 @@ public enum ArtefactCommandLine {
         let rest = Array(arguments.dropFirst())
         switch verb {
         case "--version", "version":
+            if let stray = rest.first(where: { $0 != "--json" }) {
+                throw ArtefactError.usage("'\(verb)' takes only --json, not \(stray)")
+            }
             if rest.contains("--json") {
                 Console.outJSON(jsonObject([("version", .string(version))]), ok: true)
                 return ExitStatus.success
@@ -71,7 +74,7 @@ public enum ArtefactCommandLine {
             Console.out("artefact \(version)\n")
             return ExitStatus.success
         case "help", "--help", "-h":
-            return try HelpText.show(topic: rest.first)
+            return try HelpText.show(rest)
         default:
             guard let command = command(named: verb) else {
                 let hint = NearestName.hint(for: verb, among: commands.map { $0.name })
@@ -79,8 +82,7 @@ public enum ArtefactCommandLine {
             }
             let scanned = try ScannedArguments(rest, spec: command.flags, command: command.name)
             if scanned.has("--help") {
-                Console.out(.verbatim(command.help))
-                return ExitStatus.success
+                return try HelpText.show([command.name] + (scanned.has("--json") ? ["--json"] : []))
             }
             return try command.run(scanned)
         }

@@ -13,6 +13,8 @@ enum CommandCatalog {
         let valuedFlags: [String]
         /// Flags that take none, sorted (`--help` and `-h` included).
         let booleanFlags: [String]
+        /// Flags that may be given more than once, sorted (each also in `valuedFlags`).
+        let repeatableFlags: [String]
         /// Words accepted as the first argument (`store init`, `completion bash`, `help sign`).
         let subcommands: [String]
 
@@ -46,6 +48,7 @@ enum CommandCatalog {
         ArtefactCommandLine.commands.map { command in
             Verb(name: command.name, summary: command.summary, help: command.help,
                  valuedFlags: command.flags.valued.sorted(), booleanFlags: command.flags.boolean.sorted(),
+                 repeatableFlags: command.flags.repeatable.sorted(),
                  subcommands: command.subcommands)
         }
     }
@@ -54,6 +57,9 @@ enum CommandCatalog {
     static var builtins: [(name: String, summary: String)] {
         [("help", "show the overview, or a verb's help"), ("version", "print the version")]
     }
+
+    /// The verb `name`, or nil.
+    static func verb(named name: String) -> Verb? { verbs.first { $0.name == name } }
 
     /// Every first word: the verbs, then `help` and `version`.
     static var firstWords: [String] { verbs.map(\.name) + builtins.map(\.name) }

@@ -24,15 +24,33 @@ enum HelpText {
         return text
     }
 
-    static func show(topic: String?) throws -> Int32 {
-        guard let topic else {
-            Console.out(.verbatim(overview))
+    /// `artefact help [VERB] [--json]`: the overview, or a verb's help; with `--json`, the
+    /// same as a `HelpDocument`.
+    static func show(_ arguments: [String]) throws -> Int32 {
+        let json = JSONDocument.isRequested(arguments)
+        // `--help` after `help` asks for the same thing again; `--` ends the flags.
+        var words: [String] = []
+        var flagsEnded = false
+        for argument in arguments {
+            if !flagsEnded && argument == "--" { flagsEnded = true; continue }
+            if !flagsEnded && ["--json", "--help", "-h"].contains(argument) { continue }
+            if !flagsEnded && argument.hasPrefix("-") && argument != "-" {
+                throw ArtefactError.usage("unknown flag \(argument) for 'help'; it takes --json and at most one verb")
+            }
+            words.append(argument)
+        }
+        guard words.count <= 1 else {
+            throw ArtefactError.usage("'help' takes one verb at most, but got \(words.count): \(words.joined(separator: " "))")
+        }
+        guard let topic = words.first else {
+            if json { Console.outJSON(HelpDocument.overview, ok: true) } else { Console.out(.verbatim(overview)) }
             return ExitStatus.success
         }
-        guard let command = ArtefactCommandLine.command(named: topic) else {
-            throw ArtefactError.badInput("no help for '\(topic)'; run 'artefact help' for the list of verbs")
+        guard let verb = CommandCatalog.verb(named: topic) else {
+            let hint = NearestName.hint(for: topic, among: CommandCatalog.verbs.map(\.name))
+            throw ArtefactError.usage("no help for '\(topic)'\(hint); run 'artefact help' for the list of verbs")
         }
-        Console.out(.verbatim(command.help))
+        if json { Console.outJSON(HelpDocument.verb(verb), ok: true) } else { Console.out(.verbatim(verb.help)) }
         return ExitStatus.success
     }
 }

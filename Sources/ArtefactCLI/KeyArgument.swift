@@ -19,17 +19,20 @@ enum KeyArgument {
         return (try FileSystem.readFile(argument, limit: limit), argument)
     }
 
-    /// Fails when more than one `--key` reads standard input, which can be read only once.
-    static func checkStandardInputUsedOnce(_ arguments: [String]) throws {
+    /// Fails, as a usage error and before anything is read, when the `--key` values are
+    /// malformed: `env:` without a name, or `-` more than once (standard input can be read
+    /// only once).
+    static func checkForm(_ arguments: [String]) throws {
+        if arguments.contains("env:") {
+            throw ArtefactError.usage("--key env: needs a variable name, as in --key env:ARTEFACT_KEY")
+        }
         if arguments.filter({ $0 == "-" }).count > 1 {
-            throw ArtefactError.badInput("--key - was given more than once; standard input holds one key, give the others as files or env:VAR")
+            throw ArtefactError.usage("--key - was given more than once; standard input holds one key, give the others as files or env:VAR")
         }
     }
 
     private static func environment(_ name: String) throws -> [UInt8] {
-        guard !name.isEmpty else {
-            throw ArtefactError.badInput("--key env: needs a variable name, as in --key env:ARTEFACT_KEY")
-        }
+        try checkForm(["env:" + name])
         let environment = CommandContext.current.environment
         guard environment.isSet(name) else {
             throw ArtefactError.badInput("--key env:\(name): the environment variable \(name) is not set; put the PEM key in it, or give a key file")

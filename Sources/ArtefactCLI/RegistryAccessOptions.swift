@@ -29,7 +29,9 @@ enum RegistryAccessOptions {
             ?? environment.value("ARTEFACT_NETWORK_TIMEOUT").map { ($0, "ARTEFACT_NETWORK_TIMEOUT") } ?? (nil, "")
         guard let text else { return TLSSettings.defaultRequestTimeout }
         guard let seconds = Int64(text), (1...TLSSettings.maximumRequestTimeout).contains(seconds) else {
-            throw ArtefactError.badInput("\(source) takes a whole number of seconds from 1 to \(TLSSettings.maximumRequestTimeout), not \"\(text)\"")
+            // The flag is a usage error; the environment variable, bad input from outside.
+            let message = "\(source) takes a whole number of seconds from 1 to \(TLSSettings.maximumRequestTimeout), not \"\(text)\""
+            throw source == "--network-timeout" ? ArtefactError.usage(message) : ArtefactError.badInput(message)
         }
         return seconds
     }

@@ -15,13 +15,13 @@ enum S3AccessOptions {
         var addressing: S3Addressing?
         if let text = arguments.value("--s3-addressing") {
             guard let chosen = S3Addressing(rawValue: text) else {
-                throw ArtefactError.badInput("--s3-addressing takes path or virtual, not \"\(text)\"")
+                throw ArtefactError.usage("--s3-addressing takes path or virtual, not \"\(text)\"")
             }
             addressing = chosen
         }
         let settings = settingsSource
         let endpoint = try arguments.value("--s3-endpoint").map { url in
-            do { return try S3Endpoint(parsing: url) } catch let error as ArtefactError { throw ArtefactError.badInput("--s3-endpoint: \(error.message)") }
+            do { return try S3Endpoint(parsing: url) } catch let error as ArtefactError { throw ArtefactError.usage("--s3-endpoint: \(error.message)") }
         } ?? S3CredentialResolver.endpoint(from: settings)
         return S3Options(tls: try RegistryAccessOptions.tlsOptions(arguments), endpoint: endpoint,
                          region: try S3CredentialResolver.region(from: settings), addressing: addressing,

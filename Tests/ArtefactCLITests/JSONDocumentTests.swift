@@ -213,7 +213,8 @@ import Testing
     @Test func badInputGivesTheBadInputDocument() throws {
         let workspace = try Workspace()
         try Self.expectError(artefact(["inspect", workspace.path("absent.sig"), "--json"]), kind: "bad-input", status: 2)
-        try Self.expectError(artefact(["verify", try workspace.makeModel(), "--json"]), kind: "bad-input", status: 2)
+        try Self.expectError(artefact(["verify", try workspace.makeModel(), "--key", workspace.path("absent.pub"), "--json"]),
+                             kind: "bad-input", status: 2)
         try Self.expectError(artefact(["keygen", "--out", workspace.path("k"), "--json"]), kind: "bad-input", status: 2)
     }
 

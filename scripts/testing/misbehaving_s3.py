@@ -21,7 +21,7 @@ import ssl
 import sys
 import threading
 
-from listening import listen_on_loopback
+from listening import listen_on_loopback, serve_tls_forever, tls13_server_context
 
 LOCK = threading.Lock()
 SEEN = [0]
@@ -112,18 +112,9 @@ def serve(connection, arguments):
 
 def main():
     arguments = parse_arguments()
-    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-    context.minimum_version = ssl.TLSVersion.TLSv1_3
-    context.load_cert_chain(arguments.cert, arguments.key)
+    context = tls13_server_context(arguments.cert, arguments.key)
     listener = listen_on_loopback(arguments.port_file)
-    while True:
-        raw, _ = listener.accept()
-        try:
-            connection = context.wrap_socket(raw, server_side=True)
-        except (OSError, ssl.SSLError):
-            raw.close()
-            continue
-        threading.Thread(target=serve, args=(connection, arguments), daemon=True).start()
+    serve_tls_forever(listener, context, lambda connection: serve(connection, arguments))
 
 
 if __name__ == "__main__":

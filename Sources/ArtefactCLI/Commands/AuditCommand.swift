@@ -35,6 +35,11 @@ enum AuditCommand: Command {
         guard arguments.positionals.count == 2 else {
             throw ArtefactError.usage("'audit \(subcommand)' takes one store directory; see 'artefact audit --help'")
         }
+        guard Self.subcommands.contains(subcommand) else {
+            // Before the store is opened: a mistyped subcommand is the mistake to report.
+            let hint = NearestName.hint(for: subcommand, among: Self.subcommands)
+            throw ArtefactError.usage("unknown audit subcommand '\(subcommand)'\(hint); use show, verify, export or recover")
+        }
         let store = try ModelStore.open(arguments.positionals[1])
         switch subcommand {
         case "show":
@@ -52,8 +57,7 @@ enum AuditCommand: Command {
             return try recover(store, note: arguments.value("--note"), newKeyPath: arguments.value("--audit-key"),
                                json: arguments.has("--json"))
         default:
-            let hint = NearestName.hint(for: subcommand, among: ["show", "verify", "export", "recover"])
-            throw ArtefactError.usage("unknown audit subcommand '\(subcommand)'\(hint); use show, verify, export or recover")
+            preconditionFailure("audit subcommand \(subcommand) was checked above")
         }
     }
 

@@ -25,25 +25,27 @@ enum KeygenCommand: Command {
             throw ArtefactError.usage("keygen takes no positional arguments; use --out PREFIX")
         }
         guard let prefix = arguments.value("--out"), !prefix.isEmpty else {
-            throw ArtefactError.badInput("keygen needs --out PREFIX, the path prefix for PREFIX.key and PREFIX.pub")
+            throw ArtefactError.usage("keygen needs --out PREFIX, the path prefix for PREFIX.key and PREFIX.pub")
         }
         let comment = arguments.value("--comment")
         if let comment, comment.unicodeScalars.contains(where: { $0.value < 0x20 }) {
-            throw ArtefactError.badInput("--comment must be one line of text")
+            throw ArtefactError.usage("--comment must be one line of text, without control characters")
         }
         let unencrypted = arguments.has("--unencrypted")
         if unencrypted && arguments.value("--passphrase-file") != nil {
-            throw ArtefactError.badInput("--unencrypted and --passphrase-file contradict each other; give one")
+            throw ArtefactError.usage("--unencrypted and --passphrase-file contradict each other; give one")
+        }
+        let privatePath = prefix + ".key"
+        let publicPath = prefix + ".pub"
+        // Before the passphrase is asked for: a request that cannot be written fails first.
+        try ParentDirectory.require(for: privatePath)
+        for path in [privatePath, publicPath] where FileSystem.exists(path) {
+            throw ArtefactError.badInput("\(path) already exists; keygen never replaces a key, so remove it or choose another --out")
         }
         let passphrase = unencrypted ? nil
             : try PassphraseSource.obtain(file: arguments.value("--passphrase-file"), confirm: true, purpose: "the new key")
         if !unencrypted && passphrase == nil {
             throw ArtefactError.badInput("keygen needs a passphrase to encrypt the key: set ARTEFACT_PASSPHRASE, pass --passphrase-file FILE, run it in a terminal, or pass --unencrypted")
-        }
-        let privatePath = prefix + ".key"
-        let publicPath = prefix + ".pub"
-        for path in [privatePath, publicPath] where FileSystem.exists(path) {
-            throw ArtefactError.badInput("\(path) already exists; keygen never replaces a key, so remove it or choose another --out")
         }
         let key = try SigningKey.generate()
         let header = comment.map { Array("artefact key: \($0)\n".utf8) } ?? []

@@ -48,26 +48,30 @@ enum SignCommand: Command {
     static func run(_ arguments: ScannedArguments) throws -> Int32 {
         let path = try arguments.singlePositional(named: "a model PATH", command: name)
         guard let keyPath = arguments.value("--key") else {
-            throw ArtefactError.badInput("sign needs --key PRIVATE_KEY; create one with 'artefact keygen --out PREFIX'")
+            throw ArtefactError.usage("sign needs --key PRIVATE_KEY; create one with 'artefact keygen --out PREFIX'")
         }
+        try KeyArgument.checkForm([keyPath])
         if arguments.value("--chain") != nil && arguments.value("--cert") == nil {
-            throw ArtefactError.badInput("--chain goes with --cert: give the signer's certificate too")
+            throw ArtefactError.usage("--chain goes with --cert: give the signer's certificate with --cert CERT.pem too, or drop --chain")
         }
-        let location = try ModelLocation(modelPath: path, signaturePath: arguments.value("--signature"))
-        if arguments.has("--append") {
-            return try append(arguments, location: location, keyPath: keyPath)
-        }
+        if arguments.has("--append") { try checkAppendFlags(arguments) }
+        // Every flag value is checked before the model is looked at: a usage error is
+        // reported as such, whatever the path turns out to be.
         let now = Timestamp.now
+        let classification = try ArgumentValues.classification(arguments.value("--classification"))
+        let expiresAt = try ArgumentValues.expiry(arguments.value("--expires"), now: now)
+        let hashing = try ArgumentValues.shardSize(arguments.value("--shard-size"))
+        let jobs = try ArgumentValues.jobs(arguments.value("--jobs"))
+        let location = try ModelLocation(modelPath: path, signaturePath: arguments.value("--signature"))
+        // Before the key is unlocked and the model hashed: a bundle that cannot be written fails first.
+        try ParentDirectory.require(for: location.bundlePath)
+        if arguments.has("--append") {
+            return try append(arguments, location: location, keyPath: keyPath, jobs: jobs)
+        }
         let request = SigningRequest(
-            location: location,
-            name: arguments.value("--name"),
-            version: arguments.value("--version"),
-            classification: try arguments.value("--classification").map(Classification.parse) ?? .internal,
-            expiresAt: try ArgumentValues.expiry(arguments.value("--expires"), now: now),
-            ignorePatterns: arguments.all("--ignore"),
-            hashing: try ArgumentValues.shardSize(arguments.value("--shard-size")),
-            jobs: try ArgumentValues.jobs(arguments.value("--jobs")),
-            createdAt: now)
+            location: location, name: arguments.value("--name"), version: arguments.value("--version"),
+            classification: classification, expiresAt: expiresAt, ignorePatterns: arguments.all("--ignore"),
+            hashing: hashing, jobs: jobs, createdAt: now)
         let key = try loadSigningKey(path: keyPath, passphraseFile: arguments.value("--passphrase-file"))
         if !arguments.has("--force") { try refuseDroppingCoSigners(location.bundlePath, key: key) }
         let certificates = try loadCertificates(arguments, key: key)
@@ -78,16 +82,20 @@ enum SignCommand: Command {
         return ExitStatus.success
     }
 
-    private static func append(_ arguments: ScannedArguments, location: ModelLocation, keyPath: String) throws -> Int32 {
+    /// --append adds a signature to the payload as it is: flags that would change it, or
+    /// replace the bundle, contradict it.
+    private static func checkAppendFlags(_ arguments: ScannedArguments) throws {
         if arguments.has("--force") {
-            throw ArtefactError.badInput("--force cannot be used with --append: co-signing keeps every signature already there")
+            throw ArtefactError.usage("--force cannot be used with --append: co-signing keeps every signature already there; give one of them")
         }
         if let flag = payloadFlags.first(where: { !arguments.all($0).isEmpty }) {
-            throw ArtefactError.badInput("\(flag) cannot be used with --append: co-signing keeps the payload as it is")
+            throw ArtefactError.usage("\(flag) cannot be used with --append: co-signing keeps the payload as it is; drop \(flag), or sign anew with --force")
         }
+    }
+
+    private static func append(_ arguments: ScannedArguments, location: ModelLocation, keyPath: String, jobs: Int) throws -> Int32 {
         let key = try loadSigningKey(path: keyPath, passphraseFile: arguments.value("--passphrase-file"))
         let certificates = try loadCertificates(arguments, key: key)
-        let jobs = try ArgumentValues.jobs(arguments.value("--jobs"))
         let signed: SignedModel
         do {
             signed = try withProgress(label: "checking", options: ProgressOptions(arguments)) { progress in

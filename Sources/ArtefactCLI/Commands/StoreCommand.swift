@@ -63,9 +63,9 @@ enum StoreCommand: Command {
     private static func initialize(_ directory: String, _ arguments: ScannedArguments) throws -> Int32 {
         try arguments.allowOnly(["--json", "--environment", "--policy", "--audit-key", "--tls-ca", "--tls-cert", "--tls-key"], subcommand: "store init")
         guard let environment = arguments.value("--environment"), !environment.isEmpty else {
-            throw ArtefactError.badInput("store init needs --environment NAME")
+            throw ArtefactError.usage("store init needs --environment NAME, the environment its policy is for")
         }
-        guard let policy = arguments.value("--policy") else { throw ArtefactError.badInput("store init needs --policy POLICY.json") }
+        guard let policy = arguments.value("--policy") else { throw ArtefactError.usage("store init needs --policy POLICY.json, the policy that decides what enters it") }
         let auditKey = try arguments.value("--audit-key").map { path in
             (path: path, key: try PrivateKeyFile.read(path: path, passphrase: PassphraseSource.auditKeyPassphrase()))
         }
@@ -122,9 +122,9 @@ enum StoreCommand: Command {
 
     private static func verify(_ directory: String, _ arguments: ScannedArguments) throws -> Int32 {
         try arguments.allowOnly(["--json", "--jobs", "--quiet", "--verbose"], subcommand: "store verify")
+        let jobs = try ArgumentValues.jobs(arguments.value("--jobs"))
         // Opened without refusing symlinks among the store's own files: verify reports them.
         let store = try ModelStore.openForInspection(directory)
-        let jobs = try ArgumentValues.jobs(arguments.value("--jobs"))
         let result = try withProgress(label: "verifying", options: ProgressOptions(arguments)) { progress in
             try StoreVerifier.verify(store, jobs: jobs, progress: progress)
         }

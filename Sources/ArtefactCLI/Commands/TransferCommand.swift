@@ -70,17 +70,19 @@ enum TransferCommand: Command {
             throw ArtefactError.usage("'transfer' takes SRC and DST; see 'artefact transfer --help'")
         }
         let (name, version) = try modelSelector(arguments.value("--model"))
-        let (source, destination) = try TransferEndpointParser.parse(
-            source: arguments.positionals[0], destination: arguments.positionals[1], name: name, version: version,
-            signature: arguments.value("--signature"), registryOptions: { try RegistryAccessOptions.options(arguments) },
-            s3Options: { try S3AccessOptions.options(arguments) })
+        // Flag values before the endpoints are opened: a usage error is reported as such.
         let now = try ArgumentValues.moment(arguments.value("--at"))
         // ModelTransfer.run enforces this too; checked here as well so the usage error comes
         // before --jobs and the audit passphrase are read, as it always has.
         try TransferClock.requireNotBack(now)
+        let jobs = try ArgumentValues.jobs(arguments.value("--jobs"))
+        let (source, destination) = try TransferEndpointParser.parse(
+            source: arguments.positionals[0], destination: arguments.positionals[1], name: name, version: version,
+            signature: arguments.value("--signature"), registryOptions: { try RegistryAccessOptions.options(arguments) },
+            s3Options: { try S3AccessOptions.options(arguments) })
         var request = TransferRequest(source: source, destination: destination, expectedName: name, expectedVersion: version,
                                       now: now,
-                                      jobs: try ArgumentValues.jobs(arguments.value("--jobs")),
+                                      jobs: jobs,
                                       auditPassphrase: try PassphraseSource.auditKeyPassphrase())
         let outcome = try withProgress(label: "transferring", options: ProgressOptions(arguments)) { progress in
             request.progress = progress
@@ -112,7 +114,7 @@ enum TransferCommand: Command {
         guard let text else { return (nil, nil) }
         let parts = text.split(separator: "@", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
         guard let name = parts.first, !name.isEmpty, parts.count == 1 || !parts[1].isEmpty else {
-            throw ArtefactError.badInput("--model takes NAME or NAME@VERSION, not \"\(text)\"")
+            throw ArtefactError.usage("--model takes NAME or NAME@VERSION, not \"\(text)\"")
         }
         return (name, parts.count > 1 ? parts[1] : nil)
     }

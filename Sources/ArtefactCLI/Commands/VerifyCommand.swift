@@ -40,12 +40,16 @@ enum VerifyCommand: Command {
 
     static func run(_ arguments: ScannedArguments) throws -> Int32 {
         let path = try arguments.singlePositional(named: "a model PATH", command: name)
+        // Every flag is checked before any path is looked at or any key read: a usage
+        // error is reported as such, not as whatever the path turns out to be.
+        let trust = try TrustFlags(arguments)
+        let now = try ArgumentValues.moment(arguments.value("--at"))
+        let jobs = try ArgumentValues.jobs(arguments.value("--jobs"))
+        if path.hasPrefix(S3Location.scheme) && arguments.value("--signature") != nil {
+            throw ArtefactError.usage("--signature names a local bundle, but \(path) holds its own at \(S3Location.bundleName): drop --signature")
+        }
         if let source = try TransferEndpointParser.verificationSource(path, s3Options: { try S3AccessOptions.options(arguments) }) {
-            guard arguments.value("--signature") == nil else {
-                throw ArtefactError.badInput("--signature names a local bundle; \(path) holds its own at \(S3Location.bundleName)")
-            }
-            let (policy, now, jobs) = (try trustPolicy(arguments), try ArgumentValues.moment(arguments.value("--at")),
-                                       try ArgumentValues.jobs(arguments.value("--jobs")))
+            let policy = try trustPolicy(trust)
             let report = try withProgress(label: "verifying", options: ProgressOptions(arguments)) { progress in
                 try SourceVerifier.verify(source, policy: policy, now: now, jobs: jobs, progress: progress)
             }
@@ -54,9 +58,7 @@ enum VerifyCommand: Command {
         try ModelPathMistakes.check(path, signature: arguments.value("--signature"), verb: name)
         let request = VerificationRequest(
             location: try ModelLocation(modelPath: path, signaturePath: arguments.value("--signature")),
-            policy: try trustPolicy(arguments),
-            now: try ArgumentValues.moment(arguments.value("--at")),
-            jobs: try ArgumentValues.jobs(arguments.value("--jobs")))
+            policy: try trustPolicy(trust), now: now, jobs: jobs)
         let report = try withProgress(label: "verifying", options: ProgressOptions(arguments)) { progress in
             try ModelVerifier.verify(request, progress: progress)
         }
@@ -82,22 +84,37 @@ enum VerifyCommand: Command {
         return ExitStatus.success
     }
 
+    /// What the flags say to trust: a policy file, or keys. Only the flags are read here.
+    enum TrustFlags {
+        case policy(String)
+        case keys([String])
+
+        init(_ arguments: ScannedArguments) throws {
+            let keyArguments = arguments.all("--key")
+            switch (arguments.value("--policy"), keyArguments.isEmpty) {
+            case (let policyPath?, true):
+                self = .policy(policyPath)
+            case (nil, false):
+                try KeyArgument.checkForm(keyArguments)
+                self = .keys(keyArguments)
+            case (.some, false):
+                throw ArtefactError.usage("give --policy or --key, not both: a policy names its own keys")
+            case (nil, true):
+                throw ArtefactError.usage("verify needs at least one --key PUBLIC_KEY to trust, or a --policy POLICY.json")
+            }
+        }
+    }
+
     /// The policy to verify under: the --policy file, or the ad-hoc policy of the --keys.
-    static func trustPolicy(_ arguments: ScannedArguments) throws -> TrustPolicy {
-        let keyPaths = arguments.all("--key")
-        switch (arguments.value("--policy"), keyPaths.isEmpty) {
-        case (let policyPath?, true):
+    static func trustPolicy(_ trust: TrustFlags) throws -> TrustPolicy {
+        switch trust {
+        case .policy(let policyPath):
             return try TrustPolicyParser.read(path: policyPath)
-        case (nil, false):
-            try KeyArgument.checkStandardInputUsedOnce(keyPaths)
-            return .adHoc(keys: try keyPaths.map { argument in
+        case .keys(let keyArguments):
+            return .adHoc(keys: try keyArguments.map { argument in
                 let (pem, source) = try KeyArgument.pem(argument)
                 return try PublicKey(pem: pem, source: source)
             })
-        case (.some, false):
-            throw ArtefactError.badInput("give --policy or --key, not both: a policy names its own keys")
-        case (nil, true):
-            throw ArtefactError.badInput("verify needs at least one --key PUBLIC_KEY to trust, or a --policy POLICY.json")
         }
     }
 }

@@ -30,22 +30,14 @@ public struct ModelLocation: Sendable {
 
     /// The ignore list a signature of this model records: the defaults, the bundle's own
     /// path when it lies inside the model, then `userPatterns`.
-    /// When the bundle is written elsewhere and `PATH/model.sig` is itself a signature
-    /// bundle (left by an earlier signature), it is left out too: a stale bundle must never
-    /// become part of what is signed, and `hash` leaves it out as well. A `model.sig` that
-    /// is not a bundle is one of the model's files and is signed like any other.
+    /// A directory's root `model.sig` is never one of its files, wherever this bundle goes:
+    /// it is where `verify`, `hash`, a transfer and an export put or look for the bundle, so
+    /// a file there (a stale bundle, or a leftover that is no bundle) is left out with the
+    /// signed pattern `/model.sig`, as `hash` leaves it out.
     public func ignorePatterns(adding userPatterns: [String]) -> [String] {
         let defaultBundle = "/" + Self.defaultBundleName
-        let stale = isDirectory && bundleExclusion != defaultBundle && holdsStaleBundle ? [defaultBundle] : []
-        return IgnoreRules.defaultPatterns + stale + (bundleExclusion.map { [$0] } ?? []) + userPatterns
-    }
-
-    /// Whether `PATH/model.sig` reads as a signature bundle (the read refuses anything but
-    /// a regular file).
-    private var holdsStaleBundle: Bool {
-        let path = "\(modelPath)/\(Self.defaultBundleName)"
-        guard FileSystem.exists(path), !FileSystem.isDirectory(path) else { return false }
-        return (try? SignatureBundle.read(path: path)) != nil
+        let rootBundle = isDirectory && bundleExclusion != defaultBundle ? [defaultBundle] : []
+        return IgnoreRules.defaultPatterns + rootBundle + (bundleExclusion.map { [$0] } ?? []) + userPatterns
     }
 
     /// The anchored, escaped pattern for the bundle's path relative to the model, or nil

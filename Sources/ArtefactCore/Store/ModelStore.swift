@@ -42,6 +42,8 @@ public final class ModelStore: Sendable {
             guard try FileSystem.isEmptyDirectory(path) else {
                 throw ArtefactError.badInput("\(path) is not empty; a store must be created in a new or empty directory")
             }
+        } else {
+            try ParentDirectory.require(for: path, action: "create the store")
         }
         let policy = try TrustPolicyParser.read(path: policyPath)
         guard policy.environment == environment else {

@@ -20,7 +20,9 @@ enum DirectoryExport {
         while target.count > 1 && target.hasSuffix("/") { target.removeLast() }
         let name = FileSystem.baseName(target)
         let parent: Directory
-        do { parent = try Directory.open(FileSystem.directoryName(target)) } catch { throw error.asArtefactError }
+        do { parent = try Directory.open(FileSystem.directoryName(target)) } catch {
+            throw error.isMissingPath ? ParentDirectory.missing(target, action: "export to") : error.asArtefactError
+        }
         // The bundle goes where `artefact verify` looks for it, when the signed ignore list
         // leaves that place out; otherwise beside the directory.
         let insideAllowed = try IgnoreRules(patterns: manifest.ignore).ignores(ModelLocation.defaultBundleName, isDirectory: false)

@@ -4,7 +4,7 @@ import Testing
 /// One test's world for the registry tests: a `StoreFixture` (signer, audit key, stores),
 /// a TLS PKI and a running registry that trusts it. Pushes and pulls run the real binary
 /// with the PKI's CA and client certificate unless a test says otherwise.
-final class RegistryFixture {
+final class RegistryFixture: CrossingFixture {
     let world: StoreFixture
     let pki: RegistryPKI
     let registry: RegistryServer
@@ -73,23 +73,6 @@ final class RegistryFixture {
                       sourceLocation: SourceLocation = #_sourceLocation) throws -> [String: Any] {
         try accepted(try pull(repository, tag: tag, via: reference, into: store, tls: tls, extra + ["--json"], environment: environment),
                      sourceLocation: sourceLocation)
-    }
-
-    private func accepted(_ result: CLIResult, sourceLocation: SourceLocation) throws -> [String: Any] {
-        try #require(result.status == 0, "exit \(result.status): \(result.stderr)", sourceLocation: sourceLocation)
-        #expect(result.stderr.isEmpty, "stderr: \(result.stderr)", sourceLocation: sourceLocation)
-        let outcome = try jsonObject(result.stdout, sourceLocation: sourceLocation)
-        #expect(outcome["accepted"] as? Bool == true, sourceLocation: sourceLocation)
-        return outcome
-    }
-
-    /// Exports `label` from `store` to a new directory and expects it to hold `model`'s
-    /// files byte for byte.
-    func expectExportMatches(_ store: String, _ label: String, original model: String,
-                             sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let export = path("export-\(UUID().uuidString.prefix(8))")
-        try world.transferAccepted(store, export, ["--model", label], sourceLocation: sourceLocation)
-        try expectSameTree(export, as: model, sourceLocation: sourceLocation)
     }
 }
 

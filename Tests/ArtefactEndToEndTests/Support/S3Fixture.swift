@@ -4,7 +4,7 @@ import Testing
 /// One test's world for the S3 endpoint tests: a `StoreFixture` (signer, audit key,
 /// stores), a TLS PKI and a real SeaweedFS (`SeaweedServer`) over mutual TLS. Every
 /// command runs the real binary with the server's environment (AWS_* and ARTEFACT_TLS_*).
-final class S3Fixture {
+final class S3Fixture: CrossingFixture {
     let world: StoreFixture
     let pki: RegistryPKI
     let server: SeaweedServer
@@ -72,14 +72,6 @@ final class S3Fixture {
         try accepted(try pull(prefix: prefix, into: store, extra + ["--json"], environment: environment), sourceLocation: sourceLocation)
     }
 
-    private func accepted(_ result: CLIResult, sourceLocation: SourceLocation) throws -> [String: Any] {
-        try #require(result.status == 0, "exit \(result.status): \(result.stderr)", sourceLocation: sourceLocation)
-        #expect(result.stderr.isEmpty, "stderr: \(result.stderr)", sourceLocation: sourceLocation)
-        let outcome = try jsonObject(result.stdout, sourceLocation: sourceLocation)
-        #expect(outcome["accepted"] as? Bool == true, sourceLocation: sourceLocation)
-        return outcome
-    }
-
     /// The objects `model` (a signed model directory) should become under `prefix`: every
     /// regular file at its size, and the bundle; no symlink is an object.
     func expectedObjects(of model: String, prefix: String = S3Fixture.prefix) throws -> [String: Int] {
@@ -97,13 +89,5 @@ final class S3Fixture {
         var bytes: [String: Data] = [:]
         for key in try server.objects(under: prefix + "/").keys { bytes[key] = try server.object(key, scratch: world.scratch) }
         return bytes
-    }
-
-    /// Exports `label` from `store` and expects the tree of `model`, symlinks included.
-    func expectExportMatches(_ store: String, _ label: String, original model: String,
-                             sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let export = path("export-\(UUID().uuidString.prefix(8))")
-        try world.transferAccepted(store, export, ["--model", label], sourceLocation: sourceLocation)
-        try expectSameTree(export, as: model, sourceLocation: sourceLocation)
     }
 }

@@ -11,7 +11,7 @@ public enum AtomicFile {
         let parent: Directory
         do { parent = try Directory.open(directory) } catch {
             guard error.isMissingPath else { throw error.asArtefactError }
-            throw ArtefactError.badInput("cannot write \(path): the directory \(directory) does not exist; create it first (mkdir -p \(directory))")
+            throw ParentDirectory.missing(path)
         }
         do {
             try parent.writeFile(FileSystem.baseName(path), bytes, mode: mode, replacing: !exclusive)

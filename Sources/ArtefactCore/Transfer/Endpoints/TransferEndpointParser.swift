@@ -88,7 +88,11 @@ public enum TransferEndpointParser {
     /// A store, or a directory to export to that is absent or empty.
     static func localDestination(_ path: String) throws -> TransferDestination {
         if StoreLayout.isStore(path) { return .store(try ModelStore.open(path)) }
-        guard FileSystem.exists(path) else { return .export(path) }
+        guard FileSystem.exists(path) else {
+            // Before any byte is read: an export into a missing folder would fail only at the end.
+            try ParentDirectory.require(for: path, action: "export to")
+            return .export(path)
+        }
         guard FileSystem.isDirectory(path) else {
             throw ArtefactError.badInput("\(path) is a file; the destination must be a store or a new or empty directory")
         }
