@@ -50,13 +50,8 @@ import Testing
     @Test func aModelWithAFileWhereTheBundleGoesIsRefusedBeforeAnythingIsSent() throws {
         let fixture = try S3Fixture()
         let world = fixture.world
-        let bundle = world.path("odd.sig")
-        let model = world.path("odd")
-        let manifest = HostileManifest(name: "odd", version: "1.0.0", ignore: [".git/"],
-                                       files: [("config.json", "{}"), ("model.sig", "a file of the model, not its bundle\n")])
-        try FileManager.default.createDirectory(atPath: model, withIntermediateDirectories: true)
-        for file in manifest.files { try Data(file.content.utf8).write(to: URL(fileURLWithPath: "\(model)/\(file.path)")) }
-        try Data(manifest.bundle(signedWith: world.signer)).write(to: URL(fileURLWithPath: bundle))
+        let (model, bundle) = try world.olderOutsideBundleModel("odd", files: [("config.json", "{}"),
+                                                                              ("model.sig", "a file of the model, not its bundle\n")])
         let source = try world.makeStore("source")
         try world.transferAccepted(model, source, ["--signature", bundle])
         expectBadInput(try fixture.push(source, "odd@1.0.0"), mentioning: ["model.sig", "cannot be pushed to object storage"])

@@ -53,14 +53,14 @@ struct HostileManifest {
     }
 
     /// Writes the regular files (not the symlinks, which may not be makeable) under
-    /// `directory`, where they can be, and the bundle as `directory/model.sig`.
-    func writeModel(_ directory: String, signedWith key: KeyPair) throws {
+    /// `directory`, where they can be, and the bundle as `directory/model.sig` or `bundlePath`.
+    func writeModel(_ directory: String, signedWith key: KeyPair, bundleAt bundlePath: String? = nil) throws {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         for file in files {
             let url = URL(fileURLWithPath: "\(directory)/\(file.path)")
             try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try? Data(file.content.utf8).write(to: url)
         }
-        try Data(bundle(signedWith: key)).write(to: URL(fileURLWithPath: "\(directory)/model.sig"))
+        try Data(bundle(signedWith: key)).write(to: URL(fileURLWithPath: bundlePath ?? "\(directory)/model.sig"))
     }
 }
