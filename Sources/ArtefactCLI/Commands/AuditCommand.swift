@@ -35,36 +35,38 @@ enum AuditCommand: Command {
         guard arguments.positionals.count == 2 else {
             throw ArtefactError.usage("'audit \(subcommand)' takes one store directory; see 'artefact audit --help'")
         }
-        guard Self.subcommands.contains(subcommand) else {
+        guard let allowed = flagsBySubcommand[subcommand] else {
             // Before the store is opened: a mistyped subcommand is the mistake to report.
             let hint = NearestName.hint(for: subcommand, among: Self.subcommands)
             throw ArtefactError.usage("unknown audit subcommand '\(subcommand)'\(hint); use show, verify, export or recover")
         }
+        // Flags, and --since's value, before the store is opened: a usage error is reported as such.
+        try arguments.allowOnly(allowed, subcommand: "audit \(subcommand)")
+        let since = try arguments.value("--since").map { try ArgumentValues.moment($0, flag: "--since") }
         let store = try ModelStore.open(arguments.positionals[1])
         switch subcommand {
         case "show":
-            try arguments.allowOnly(["--json", "--since"], subcommand: "audit show")
-            return try show(store, arguments)
+            return try show(store, since: since, json: arguments.has("--json"))
         case "verify":
-            try arguments.allowOnly(["--json", "--audit-key"], subcommand: "audit verify")
             return try verify(store, json: arguments.has("--json"), explicitKey: arguments.value("--audit-key"))
         case "export":
             // The export is JSON with or without --json, which it takes so every verb does.
-            try arguments.allowOnly(["--json"], subcommand: "audit export")
             return try export(store)
-        case "recover":
-            try arguments.allowOnly(["--json", "--note", "--audit-key"], subcommand: "audit recover")
+        default:
             return try recover(store, note: arguments.value("--note"), newKeyPath: arguments.value("--audit-key"),
                                json: arguments.has("--json"))
-        default:
-            preconditionFailure("audit subcommand \(subcommand) was checked above")
         }
     }
 
-    private static func show(_ store: ModelStore, _ arguments: ScannedArguments) throws -> Int32 {
-        let since = try arguments.value("--since").map { try ArgumentValues.moment($0, flag: "--since") }
+    /// The flags each subcommand takes.
+    private static let flagsBySubcommand: [String: Set<String>] = [
+        "show": ["--json", "--since"], "verify": ["--json", "--audit-key"], "export": ["--json"],
+        "recover": ["--json", "--note", "--audit-key"],
+    ]
+
+    private static func show(_ store: ModelStore, since: Timestamp?, json: Bool) throws -> Int32 {
         let entries = try AuditLog(layout: store.layout, checkpointKey: nil).entries().filter { since == nil || $0.time >= since! }
-        if arguments.has("--json") {
+        if json {
             Console.outJSON(jsonObject([("store", .string(store.layout.root)), ("entries", .array(entries.map(\.json)))]), ok: true)
             return ExitStatus.success
         }
