@@ -21,7 +21,7 @@ import Testing
         #expect(MiddleEllipsis.fit("weights/model.safetensors", columns: 200) == "weights/model.safetensors")
     }
 
-    @Test(arguments: [2, 9, 20, 33, 60])
+    @Test(arguments: [2, 9, 20, 33, 48, 60])
     func aLongPathKeepsItsBeginningAndMostOfItsEnd(columns: Int) throws {
         let shortened = MiddleEllipsis.fit(Self.longPath, columns: columns)
         #expect(DisplayWidth.columns(of: shortened) == columns, "\(shortened)")
@@ -29,6 +29,7 @@ import Testing
         #expect(Self.longPath.hasPrefix(head))
         #expect(Self.longPath.hasSuffix(tail))
         #expect(tail.count >= head.count, "the end of the path is what says most: \(shortened)")
+        if columns == 48 { #expect(shortened == "checkpoints/run\u{2026}model-00001-of-00004.safetensors", "CLI.md's example") }
         if columns >= 33 { #expect(shortened.hasSuffix("model-00001-of-00004.safetensors") || tail.count >= 20) }
     }
 

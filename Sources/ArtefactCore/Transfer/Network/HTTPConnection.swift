@@ -45,7 +45,7 @@ final class HTTPConnection {
                 try tls.write(chunk)
                 position += Int64(chunk.count)
                 file.streamed(upTo: position)
-                FaultInjection.reach("send")
+                FaultInjection.reach("send", amount: Int64(chunk.count))
                 try Interruption.check()
             }
         } catch FileReadFailure.shorter {
