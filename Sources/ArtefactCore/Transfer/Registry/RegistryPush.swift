@@ -32,13 +32,14 @@ enum RegistryPush {
         progress?.begin(totalBytes: blobs.reduce(Int64(0)) { $0.addingSaturated($1.size) })
         var totals = Totals()
         for blob in blobs {
-            // Blobs are named by digest; the progress line shows the digest's prefix.
-            progress?.started(blob.digest.prefixed)
+            // A layer is titled with its file's path; the config and the bundle's blobs go by digest.
+            let shownAs = blob.annotations[OCIMediaType.titleAnnotation] ?? blob.digest.prefixed
+            progress?.started(shownAs)
             let counted = UploadProgress(progress)
             if try client.blobExists(blob.digest) {
                 totals.blobsSkipped += 1
                 counted.complete(size: blob.size)
-                progress?.finished(blob.digest.prefixed)
+                progress?.finished(shownAs)
                 continue
             }
             let state = uploadStatePath(client: client, digest: blob.digest)
@@ -61,7 +62,7 @@ enum RegistryPush {
             totals.bytesSent += result.sent
             totals.bytesResumed += result.resumedAt
             counted.complete(size: blob.size)
-            progress?.finished(blob.digest.prefixed)
+            progress?.finished(shownAs)
             FaultInjection.reach("blob")
             try Interruption.check()
         }
