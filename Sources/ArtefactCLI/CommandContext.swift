@@ -14,23 +14,28 @@ public struct CommandContext: Sendable {
     public var standardInputIsTerminal: Bool
     /// Whether progress may be drawn on the error stream.
     public var standardErrorIsTerminal: Bool
+    /// The width of the terminal the error stream is, when it says; `COLUMNS` comes first.
+    public var standardErrorColumns: Int?
     /// What `--key -` reads: nil reads the process's standard input; bytes stand in for it.
     public var standardInput: [UInt8]?
 
     public init(output: any OutputSink, environment: CommandEnvironment,
-                standardInputIsTerminal: Bool = false, standardErrorIsTerminal: Bool = false, standardInput: [UInt8]? = nil) {
+                standardInputIsTerminal: Bool = false, standardErrorIsTerminal: Bool = false, standardInput: [UInt8]? = nil,
+                standardErrorColumns: Int? = nil) {
         self.output = output
         self.environment = environment
         self.standardInputIsTerminal = standardInputIsTerminal
         self.standardErrorIsTerminal = standardErrorIsTerminal
         self.standardInput = standardInput
+        self.standardErrorColumns = standardErrorColumns
     }
 
     /// The process's own: standard streams, process environment, and terminals as they are.
     public static var process: CommandContext {
         CommandContext(output: StandardStreams(), environment: .process,
                        standardInputIsTerminal: StandardStream.input.isTerminal,
-                       standardErrorIsTerminal: StandardStream.error.isTerminal)
+                       standardErrorIsTerminal: StandardStream.error.isTerminal,
+                       standardErrorColumns: StandardStream.error.terminalColumns)
     }
 
     /// The context of the run in progress on this task.

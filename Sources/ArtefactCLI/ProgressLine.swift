@@ -1,15 +1,33 @@
 /// One progress line: `LABEL 42% 1.2 GiB of 2.9 GiB, 85.0 MiB/s, ETA 0:21, FILE`. Before
 /// the total is known it shows the bytes done and the rate only.
 struct ProgressLine {
+    /// The fewest columns worth giving the current file; with less room it is left out.
+    static let minimumFileColumns = 8
     let label: String
     let done: Int64
     let total: Int64
     let elapsed: Double
     let file: String?
 
-    var text: TerminalText {
+    /// The line in less than `columns` columns (the last one stays free, so a terminal
+    /// never wraps before the line is cleared): the current file is shortened in the
+    /// middle (`MiddleEllipsis`); where even the figures do not fit, the file goes and the
+    /// figures are cut at the end.
+    func text(columns: Int) -> TerminalText {
+        let room = max(1, columns - 1)
+        let figures = self.figures
+        let fileRoom = room - DisplayWidth.columns(of: figures) - 2
+        if let file, fileRoom >= Self.minimumFileColumns {
+            return .verbatim(figures + ", " + MiddleEllipsis.fit(file, columns: fileRoom))
+        }
+        return .verbatim(DisplayWidth.prefix(figures, columns: room))
+    }
+
+    /// The label, the percentage, the bytes, the rate and the time left: ours, in ASCII but
+    /// for the label, which is ours too.
+    private var figures: String {
         let rate = elapsed > 0 ? Double(done) / elapsed : 0
-        var line: TerminalText = "\(label)"
+        var line = TerminalText.escape(label)
         if total > 0 {
             let percent = min(100, Int(Double(done) * 100 / Double(total)))
             line += " \(percent)% \(Self.format(bytes: done)) of \(Self.format(bytes: total))"
@@ -20,7 +38,6 @@ struct ProgressLine {
         if total > 0, rate > 0 {
             line += ", ETA \(Self.format(seconds: Double(max(0, total - done)) / rate))"
         }
-        if let file { line += ", \(file)" }
         return line
     }
 

@@ -53,7 +53,7 @@ final class ProgressReporter: Sendable {
             if style.listsFiles { listFinishedFiles(clearing: lineShown) }
             guard style.drawsProgress, !stopping, elapsed >= 1 else { continue }
             let line = ProgressLine(label: label, done: progress.bytesDone, total: progress.totalBytes, elapsed: elapsed,
-                                    file: progress.currentFile).text
+                                    file: progress.currentFile).text(columns: style.columns)
             if style.redraws {
                 draw(TerminalText.verbatim("\r") + line + .verbatim("\u{1B}[K"))
                 lineShown = true
@@ -112,12 +112,17 @@ struct ProgressStyle: Sendable {
     let drawsProgress: Bool
     let redraws: Bool
     let listsFiles: Bool
+    /// The terminal's width, which the line never reaches: `COLUMNS` when set, else what
+    /// the terminal says, else 80.
+    let columns: Int
 
     static func current(_ options: ProgressOptions) -> ProgressStyle {
         let context = CommandContext.current
         let terminal = !options.quiet && context.standardErrorIsTerminal
         let dumb = context.environment.value("TERM").map { $0 == "dumb" } ?? true
-        return ProgressStyle(drawsProgress: terminal, redraws: terminal && !dumb, listsFiles: !options.quiet && options.verbose)
+        let fromEnvironment = context.environment.value("COLUMNS").flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil }
+        return ProgressStyle(drawsProgress: terminal, redraws: terminal && !dumb, listsFiles: !options.quiet && options.verbose,
+                             columns: fromEnvironment ?? context.standardErrorColumns ?? 80)
     }
 }
 

@@ -13,6 +13,7 @@
 #include <stddef.h>
 #include <pthread.h>
 #include <string.h>
+#include <sys/ioctl.h>
 
 /// renameat2(2) with RENAME_NOREPLACE: fails with EEXIST instead of replacing the target.
 /// Returns -1 with errno ENOSYS or EINVAL where the kernel or file system lacks it.
@@ -191,6 +192,16 @@ static inline int artefact_interrupt_install(void) {
 /// The signal received since the handler was installed, or 0.
 static inline int artefact_interrupt_received(void) {
     return *artefact_interrupt_slot();
+}
+
+// --- Terminal width ------------------------------------------------------------------------
+
+/// The number of columns of the terminal open as `descriptor` (ioctl TIOCGWINSZ, which is
+/// variadic and so not callable from Swift), or 0 when it is not a terminal or does not say.
+static inline int artefact_terminal_columns(int descriptor) {
+    struct winsize size;
+    if (ioctl(descriptor, TIOCGWINSZ, &size) != 0) return 0;
+    return (int)size.ws_col;
 }
 
 #endif

@@ -15,8 +15,7 @@ import Testing
 
     /// Runs `artefact ARGUMENTS` under `script`, whose output is what the terminal showed.
     private func onTerminal(_ arguments: [String], term: String, environment: [String: String] = [:]) throws -> CLIResult {
-        let command = ([CLI.executable.path] + arguments).map { "'\($0)'" }.joined(separator: " ")
-        return try CLI.runTool("script", ["-qfec", command, "/dev/null"], environment: environment.merging(["TERM": term]) { _, new in new })
+        try runOnTerminal(arguments, term: term, environment: environment)
     }
 
     @Test func aTerminalShowsPercentBytesRateETAAndTheFile() throws {

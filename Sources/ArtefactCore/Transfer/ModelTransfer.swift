@@ -32,12 +32,9 @@ public enum ModelTransfer {
             return transfer.rejected(reason, manifest: transfer.manifest, report: nil)
         } catch let interrupted as Interrupted {
             // Nothing was published (the publish is the last step and checks for no signal);
-            // a store's staging stays for the rerun to resume from.
+            // what was staged or uploaded stays for the rerun to resume from.
             try? transfer.log(result: .interrupted, reason: "interrupted by \(interrupted.signalName)")
-            let rerun = transfer.destination.store != nil
-                ? "staging kept; rerun the same command to resume"
-                : "nothing was published; rerun the same command to start again"
-            throw Interrupted(signal: interrupted.signal, rerun: rerun)
+            throw Interrupted(signal: interrupted.signal, rerun: transfer.destination.rerunAfterInterruption)
         } catch {
             try? transfer.log(result: .failed, reason: "\(error)")
             throw error

@@ -15,6 +15,7 @@ enum SourceRehash {
             tracker.add(chunk)
             offset += Int64(chunk.count)
             progress?.add(chunk.count)
+            FaultInjection.reach("hash", amount: Int64(chunk.count))
         }
         guard offset == size else { throw ArtefactError.rejected("\(modelPath) is shorter than its signed size \(size)") }
         guard tracker.finish().1 else { throw ArtefactError.rejected("\(modelPath) does not match its signed digest") }

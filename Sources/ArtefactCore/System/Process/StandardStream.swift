@@ -1,3 +1,4 @@
+import CSystem
 import Glibc
 
 /// The process's standard input, output and error, which it does not own: writing to
@@ -27,4 +28,11 @@ public enum StandardStream: Int32, Sendable {
 
     /// `isatty(3)`.
     public var isTerminal: Bool { isatty(rawValue) == 1 }
+
+    /// The width in columns of the terminal this stream is, or nil when it is not one or
+    /// does not say (a pseudo-terminal nobody sized).
+    public var terminalColumns: Int? {
+        let columns = artefact_terminal_columns(rawValue)
+        return columns > 0 ? Int(columns) : nil
+    }
 }

@@ -12,6 +12,9 @@ protocol ModelDestination: AnyObject {
     var outgoingAction: AuditAction { get }
     /// This destination as one end of a crossing in an audit entry.
     var auditEndpoint: AuditEndpoint { get }
+    /// What running the same command again does after a signal stopped the crossing
+    /// (nothing is ever published by then): the end of the `interrupted` line.
+    var rerunAfterInterruption: String { get }
 
     /// What this destination refuses before a byte moves (a store's rollback guard, a
     /// registry's tag), and what it will record.
@@ -24,4 +27,5 @@ protocol ModelDestination: AnyObject {
 extension ModelDestination {
     var store: ModelStore? { nil }
     var outgoingAction: AuditAction { .transferOut }
+    var rerunAfterInterruption: String { "nothing was published; rerun the same command to start again" }
 }

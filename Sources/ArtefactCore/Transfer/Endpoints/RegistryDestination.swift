@@ -13,6 +13,11 @@ final class RegistryDestination: ModelDestination {
     var auditEndpoint: AuditEndpoint {
         AuditEndpoint(location: access.reference.description, environment: nil, peer: client?.peerSubject)
     }
+    /// No tag was written; blobs already in the registry are skipped by a rerun, and an
+    /// unfinished upload continues where the registry has it (its URL is in staging).
+    var rerunAfterInterruption: String {
+        "nothing was tagged; the blobs already uploaded are kept; rerun the same command to resume"
+    }
     var needsSourceStore: String {
         "a push to a registry starts from a store, whose policy applies; transfer the model into a store first"
     }

@@ -14,6 +14,11 @@ final class S3Destination: ModelDestination {
     var auditEndpoint: AuditEndpoint {
         AuditEndpoint(location: access.location.description, environment: nil, peer: client?.peerSubject)
     }
+    /// No bundle was written; a rerun keeps the objects that hold our bytes, and a
+    /// multipart upload keeps the parts its record in staging lists.
+    var rerunAfterInterruption: String {
+        "no \(S3Location.bundleName) was written; the objects and parts already uploaded are kept; rerun the same command to resume"
+    }
     var needsSourceStore: String {
         "a push to object storage starts from a store, whose policy applies; transfer the model into a store first"
     }

@@ -15,6 +15,8 @@ final class StoreDestination: ModelDestination {
 
     var description: String { opened.layout.root }
     var auditEndpoint: AuditEndpoint { opened.endpoint }
+    /// The staged files are kept, and a rerun reuses every byte that still matches.
+    var rerunAfterInterruption: String { "staging kept; rerun the same command to resume" }
     /// Never asked: a store has its own policy.
     var needsSourceStore: String { "" }
 

@@ -34,10 +34,20 @@ final class HTTPConnection {
         }
     }
 
-    /// Streams part of a file the caller opened (a store blob, opened without following symlinks).
+    /// Streams part of a file the caller opened (a store blob, opened without following
+    /// symlinks), telling its progress each chunk sent. A signal stops it between chunks:
+    /// the request is then cut short, which the server discards, and the push keeps only
+    /// what it had finished.
     private func streamFile(_ file: HTTPBodyFile, offset: Int64, length: Int64) throws {
+        var position = offset
         do {
-            try file.reader.read(file.descriptor, from: offset, length: length) { try tls.write($0) }
+            try file.reader.read(file.descriptor, from: offset, length: length) { chunk in
+                try tls.write(chunk)
+                position += Int64(chunk.count)
+                file.streamed(upTo: position)
+                FaultInjection.reach("send", amount: Int64(chunk.count))
+                try Interruption.check()
+            }
         } catch FileReadFailure.shorter {
             throw ArtefactError.operational("\(file.descriptor.path) shrank while it was being sent")
         } catch FileReadFailure.system(let error) {

@@ -28,13 +28,18 @@ enum RegistryPush {
         var seen = Set<SHA256Digest>()
         blobs = blobs.filter { seen.insert($0.digest).inserted }
         try client.ping()
+        // What goes up is every blob: the model's layers, its config and the bundle's.
+        progress?.begin(totalBytes: blobs.reduce(Int64(0)) { $0.addingSaturated($1.size) })
         var totals = Totals()
         for blob in blobs {
-            // Blobs are named by digest; the progress line shows the digest's prefix.
-            progress?.started(blob.digest.prefixed)
-            defer { progress?.add(Int(clamping: blob.size)) }
+            // A layer is titled with its file's path; the config and the bundle's blobs go by digest.
+            let shownAs = blob.annotations[OCIMediaType.titleAnnotation] ?? blob.digest.prefixed
+            progress?.started(shownAs)
+            let counted = UploadProgress(progress)
             if try client.blobExists(blob.digest) {
                 totals.blobsSkipped += 1
+                counted.complete(size: blob.size)
+                progress?.finished(shownAs)
                 continue
             }
             let state = uploadStatePath(client: client, digest: blob.digest)
@@ -42,7 +47,8 @@ enum RegistryPush {
             let resumeURL = try layout.has(state) ? String(decoding: try layout.read(state, limit: 8192), as: UTF8.self) : nil
             let file: HTTPBodyFile
             do {
-                file = HTTPBodyFile(try layout.directory.openForReading(StoreLayout.Relative.blob(blob.digest)))
+                // Counted from 0: bytes a resumed upload finds uploaded count with the first sent.
+                file = HTTPBodyFile(try layout.directory.openForReading(StoreLayout.Relative.blob(blob.digest)), progress: counted)
             } catch {
                 throw error.asArtefactError
             }
@@ -55,6 +61,8 @@ enum RegistryPush {
             }
             totals.bytesSent += result.sent
             totals.bytesResumed += result.resumedAt
+            counted.complete(size: blob.size)
+            progress?.finished(shownAs)
             FaultInjection.reach("blob")
             try Interruption.check()
         }

@@ -14,6 +14,8 @@ struct S3MultipartUpload {
     let layout: StoreLayout
     let recordPath: String
     let workers: Int
+    /// Told the parts' bytes as they stream, and those of the parts kept from an earlier run.
+    var progress: UploadProgress? = nil
 
     struct Result {
         let outcome: S3PutOutcome
@@ -33,13 +35,16 @@ struct S3MultipartUpload {
         let missing = (1...file.plan.partCount).filter { started.parts[$0] == nil }
         let reused = started.parts.keys.reduce(Int64(0)) { $0 + file.plan.range(ofPart: $1).length }
         let uploadID = started.uploadID
+        let progress = self.progress
+        progress?.add(reused)
         let uploaded = try ParallelWork.run(count: missing.count, workers: workers, makeState: { CopyWorker() }) { (index: Int, worker: CopyWorker) -> S3UploadedPart in
             let number = missing[index]
             let range = file.plan.range(ofPart: number)
             let digest = try S3PartDigests.digest(of: file, offset: range.offset, length: range.length, in: layout.directory, worker: worker)
             let blob = try S3PartDigests.open(file, in: layout.directory)
             let etag = try client.uploadPart(file.key, uploadID: uploadID, number: number,
-                                             body: .file(HTTPBodyFile(blob), offset: range.offset, length: range.length), sha256: digest)
+                                             body: .file(HTTPBodyFile(blob, progress: progress, countingFrom: range.offset),
+                                                         offset: range.offset, length: range.length), sha256: digest)
             let part = S3UploadedPart(number: number, etag: etag, size: range.length, sha256: digest)
             try appending.lock.withLock { _ in try S3UploadRecord.append(part, to: recordPath, in: layout) }
             FaultInjection.reach("part")

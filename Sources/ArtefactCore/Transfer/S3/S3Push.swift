@@ -14,7 +14,7 @@ struct S3Push {
     let client: S3Client
     let store: ModelStore
     let workers: Int
-    /// Counts each object's bytes once it is in place (or found there), for a progress line.
+    /// Counts each object's bytes as they stream (and those found there), for a progress line.
     var progress: HashProgress? = nil
 
     struct Totals {
@@ -75,21 +75,24 @@ struct S3Push {
         let sent = try ParallelWork.run(count: single.count, workers: workers, makeState: { () }) { (index: Int, _: Void) -> Int64 in
             let file = single[index]
             progress?.started(file.modelPath)
+            let counted = UploadProgress(progress)
             let blob = try S3PartDigests.open(file, in: directory)
-            let outcome = try client.putObject(file.key, body: .file(HTTPBodyFile(blob), offset: 0, length: file.size), sha256: file.digest,
-                                               createOnly: true)
+            let outcome = try client.putObject(file.key, body: .file(HTTPBodyFile(blob, progress: counted), offset: 0, length: file.size),
+                                               sha256: file.digest, createOnly: true)
             if outcome == .alreadyExists { try checker.requireOurs(file, manifest: manifest) }
-            progress?.add(Int(clamping: file.size))
+            counted.complete(size: file.size)
             progress?.finished(file.modelPath)
             return outcome == .created ? file.size : 0
         }
         totals.bytesSent = sent.reduce(0, +)
         for file in pending where file.plan.partSize != nil {
+            let counted = UploadProgress(progress)
             let upload = S3MultipartUpload(file: file, client: client, layout: store.layout,
-                                           recordPath: S3UploadRecord.path(access: access, key: file.key, digest: file.digest), workers: workers)
+                                           recordPath: S3UploadRecord.path(access: access, key: file.key, digest: file.digest), workers: workers,
+                                           progress: counted)
             progress?.started(file.modelPath)
             let result = try upload.run()
-            progress?.add(Int(clamping: file.size))
+            counted.complete(size: file.size)
             progress?.finished(file.modelPath)
             if result.outcome == .alreadyExists { try checker.requireOurs(file, manifest: manifest) }
             totals.bytesSent = totals.bytesSent.addingSaturated(result.bytesSent)
