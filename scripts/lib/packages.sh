@@ -74,4 +74,6 @@ ensure_test_dependencies() {
     ensure_debian_packages libsodium-dev libssl-dev openssl pkg-config python3-pip skopeo docker-registry apache2-utils curl
     ensure_python_cryptography
     ensure_s3_test_tools
+    # The tools whose Ed25519 keys 'artefact key import' reads (KeyImportTests makes keys with them).
+    ensure_debian_packages openssh-client minisign signify-openbsd
 }
