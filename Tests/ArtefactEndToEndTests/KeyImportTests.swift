@@ -45,6 +45,19 @@ import Testing
         return keyID
     }
 
+    /// The binary inside an OpenSSH private key's armour.
+    static func opensshBlob(_ path: String) throws -> [UInt8] {
+        let body = String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self)
+            .split(separator: "\n").filter { !$0.hasPrefix("-----") }.joined()
+        return [UInt8](try #require(Data(base64Encoded: body)))
+    }
+
+    /// Writes `bytes` in OpenSSH's armour to `name` in `scratch`.
+    static func writeOpenSSH(_ bytes: [UInt8], to scratch: Scratch, as name: String) throws {
+        try scratch.write(name, "-----BEGIN OPENSSH PRIVATE KEY-----\n\(Data(bytes).base64EncodedString(options: .lineLength64Characters))\n"
+            + "-----END OPENSSH PRIVATE KEY-----\n")
+    }
+
     @Test func opensshKeySignsAndItsPublicKeyVerifies() throws {
         let scratch = try Scratch()
         try Self.expectRoundTrip(try .openssh(in: scratch), format: "openssh", in: scratch)
@@ -121,11 +134,42 @@ import Testing
                        mentioning: ["encrypted signify secret key", "bcrypt_pbkdf", "signify-openbsd -G -n"])
     }
 
-    @Test func encryptedOpenSSHKeyIsRefusedWithAWayOut() throws {
+    @Test func encryptedOpenSSHKeySignsAndItsPublicKeyVerifies() throws {
+        let scratch = try Scratch()
+        try Self.expectRoundTrip(try .openssh(in: scratch, passphrase: "ssh pass phrase"), format: "openssh", in: scratch)
+    }
+
+    @Test func wrongOpenSSHPassphraseIsBadInputAndWritesNothing() throws {
+        let scratch = try Scratch()
+        let keys = try ForeignKeyPair.openssh(in: scratch, passphrase: "ssh pass phrase")
+        try scratch.write("wrong.txt", "not it\n")
+        let result = try CLI.run(["key", "import", keys.secretKey, "--out", scratch.path("k"), "--source-passphrase-file", scratch.path("wrong.txt")],
+                                 environment: Self.newPassphrase)
+        expectBadInput(result, mentioning: [keys.secretKey, "wrong passphrase"])
+        // The whole line: it names the user's file, never the private temporary copy.
+        #expect(result.errorLine == "artefact: error: \(keys.secretKey) (an encrypted OpenSSH private key): wrong passphrase")
+        #expect(!scratch.exists("k.key") && !scratch.exists("k.pub"))
+        // The right one, from a file too, works.
+        try scratch.write("right.txt", "ssh pass phrase\n")
+        let right = try CLI.run(["key", "import", keys.secretKey, "--out", scratch.path("k"), "--source-passphrase-file", scratch.path("right.txt")],
+                                environment: Self.newPassphrase)
+        #expect(right.status == 0, "\(right.stderr)")
+    }
+
+    @Test func encryptedOpenSSHKeyWithoutASourcePassphraseOrWithTooManyRoundsIsBadInput() throws {
         let scratch = try Scratch()
         let keys = try ForeignKeyPair.openssh(in: scratch, passphrase: "ssh pass phrase")
         expectBadInput(try CLI.run(["key", "import", keys.secretKey, "--out", scratch.path("k")], environment: Self.newPassphrase),
-                       mentioning: ["encrypted OpenSSH private key", "ssh-keygen -p"])
+                       mentioning: ["encrypted OpenSSH private key", "ARTEFACT_SOURCE_PASSPHRASE"])
+        // The bcrypt_pbkdf cost comes from the file: bounded before ssh-keygen runs. The rounds
+        // follow "openssh-key-v1\0", "aes256-ctr", "bcrypt", the options' length and the 16-byte salt.
+        var slow = try Self.opensshBlob(keys.secretKey)
+        #expect(slow[63..<67] == [0, 0, 0, 16])
+        slow.replaceSubrange(63..<67, with: [0, 0, 0x13, 0x88])
+        try Self.writeOpenSSH(slow, to: scratch, as: "slow")
+        expectBadInput(try CLI.run(["key", "import", scratch.path("slow"), "--out", scratch.path("k")],
+                                   environment: Self.newPassphrase.merging(["ARTEFACT_SOURCE_PASSPHRASE": "ssh pass phrase"]) { $1 }),
+                       mentioning: ["5000 bcrypt_pbkdf rounds", "limit is 1000"])
         #expect(!scratch.exists("k.key"))
     }
 
@@ -150,15 +194,8 @@ import Testing
         let scratch = try Scratch()
         let keys = try ForeignKeyPair.openssh(in: scratch)
         let other = try ForeignKeyPair.openssh(in: scratch, name: "other")
-        func blob(_ path: String) throws -> [UInt8] {
-            let body = String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self)
-                .split(separator: "\n").filter { !$0.hasPrefix("-----") }.joined()
-            return [UInt8](try #require(Data(base64Encoded: body)))
-        }
-        func write(_ name: String, _ bytes: [UInt8]) throws {
-            try scratch.write(name, "-----BEGIN OPENSSH PRIVATE KEY-----\n\(Data(bytes).base64EncodedString(options: .lineLength64Characters))\n"
-                + "-----END OPENSSH PRIVATE KEY-----\n")
-        }
+        func blob(_ path: String) throws -> [UInt8] { try Self.opensshBlob(path) }
+        func write(_ name: String, _ bytes: [UInt8]) throws { try Self.writeOpenSSH(bytes, to: scratch, as: name) }
         var huge = try blob(keys.secretKey)
         huge.replaceSubrange(15..<19, with: [0xff, 0xff, 0xff, 0xf0])  // the cipher name's length
         try write("huge", huge)

@@ -12,8 +12,8 @@ enum KeyCommand: Command {
     Reads an Ed25519 key another tool wrote and writes it as artefact's PEM keys, as keygen
     does: for a secret key, PREFIX.key (PKCS#8, mode 0600, encrypted with scrypt and
     AES-256-CBC) and PREFIX.pub; for a public key, PREFIX.pub alone. FILE may be:
-      an OpenSSH private key (ssh-keygen -t ed25519; unencrypted: artefact cannot decrypt
-      OpenSSH's bcrypt_pbkdf) or public key (id_ed25519.pub);
+      an OpenSSH private key (ssh-keygen -t ed25519; an encrypted one is decrypted by
+      ssh-keygen in a private temporary copy) or public key (id_ed25519.pub);
       a minisign secret key (minisign -G, encrypted or -W) or public key (minisign.pub);
       a signify secret key (signify-openbsd -G -n, unencrypted) or public key.
     The key id is the same as the original's public key imported the same way.
@@ -22,7 +22,7 @@ enum KeyCommand: Command {
       --unencrypted                  store the private key unencrypted (not recommended)
       --comment TEXT                 a label written above each PEM block
       --passphrase-file FILE         the new key's passphrase, from the first line of FILE (else ARTEFACT_PASSPHRASE or a prompt)
-      --source-passphrase-file FILE  an encrypted minisign key's passphrase (else ARTEFACT_SOURCE_PASSPHRASE or a prompt)
+      --source-passphrase-file FILE  an encrypted OpenSSH or minisign key's passphrase (else ARTEFACT_SOURCE_PASSPHRASE or a prompt)
       --json                         print the paths, format and key id as JSON
 
     """

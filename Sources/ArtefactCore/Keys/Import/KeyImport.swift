@@ -30,7 +30,11 @@ public enum KeyImport {
         }
         switch (kind.tool, kind.isSecret) {
         case (.openssh, true):
-            return secret(kind, try OpenSSHPrivateKeyReader.read(lines, source: source), encrypted: false)
+            do {
+                return secret(kind, try OpenSSHPrivateKeyReader.read(lines, source: source), encrypted: false)
+            } catch is OpenSSHKeyIsEncrypted {
+                return secret(kind, try decryptOpenSSH(bytes, source: source, passphrase: passphrase), encrypted: true)
+            }
         case (.openssh, false):
             return Imported(kind: kind, signingKey: nil, publicKey: try OpenSSHPublicKeyReader.read(lines, source: source), wasEncrypted: false)
         case (.minisign, true):
@@ -41,6 +45,22 @@ public enum KeyImport {
         case (.minisign, false), (.signify, false):
             let key = try CommentedKeyFile.readPublic(lines, source: source, tool: kind.tool)
             return Imported(kind: kind, signingKey: nil, publicKey: key, wasEncrypted: false)
+        }
+    }
+
+    /// An encrypted OpenSSH key, decrypted by ssh-keygen (`OpenSSHKeyDecryption`), then read
+    /// as strictly as any other.
+    private static func decryptOpenSSH(_ bytes: [UInt8], source: String, passphrase: () throws -> SecretBytes?) throws -> SigningKey {
+        guard let passphrase = try passphrase() else {
+            throw ArtefactError.badInput("\(source) is an encrypted OpenSSH private key; give its passphrase in "
+                + "ARTEFACT_SOURCE_PASSPHRASE or with --source-passphrase-file FILE")
+        }
+        var decrypted = try OpenSSHKeyDecryption.decrypt(bytes, source: source, passphrase: passphrase)
+        defer { wipe(&decrypted) }
+        do {
+            return try OpenSSHPrivateKeyReader.read(KeyFileLines(decrypted), source: source)
+        } catch is OpenSSHKeyIsEncrypted {
+            throw ArtefactError.operational("ssh-keygen left \(source) encrypted")
         }
     }
 

@@ -29,7 +29,8 @@ enum OpenSSHPrivateKeyReader {
             let kdf = try reader.name("the key derivation name")
             let kdfOptions = try reader.string("the key derivation options")
             guard cipher == "none" && kdf == "none" else {
-                throw encrypted(source: source, cipher: cipher, kdf: kdf)
+                try checkEncryption(cipher: cipher, kdf: kdf, options: kdfOptions, description: description)
+                throw OpenSSHKeyIsEncrypted()
             }
             guard kdfOptions.isEmpty else {
                 throw ArtefactError.badInput("\(description) is damaged: an unencrypted key with key derivation options")
@@ -96,15 +97,30 @@ enum OpenSSHPrivateKeyReader {
         return body
     }
 
-    /// The refusal for an encrypted key: its KDF, bcrypt_pbkdf, is in neither OpenSSL nor
-    /// libsodium, and artefact implements no primitive itself.
-    static func encrypted(source: String, cipher: String, kdf: String) -> ArtefactError {
-        guard kdf == "bcrypt" else {
-            return .badInput("\(source) is an OpenSSH private key encrypted with \(cipher.prefix(40))/\(kdf.prefix(40)), "
-                + "which artefact does not read")
+    /// Checks what an encrypted key asks of ssh-keygen before it runs: bcrypt_pbkdf with a
+    /// bounded number of rounds (the cost comes from the file), and a cipher OpenSSH names.
+    private static func checkEncryption(cipher: String, kdf: String, options: UnsafeRawBufferPointer, description: String) throws {
+        guard kdf == "bcrypt", ["aes256-ctr", "aes128-ctr", "aes192-ctr", "aes256-cbc", "aes128-cbc", "aes192-cbc",
+                                "aes128-gcm@openssh.com", "aes256-gcm@openssh.com", "chacha20-poly1305@openssh.com"].contains(cipher)
+        else {
+            throw ArtefactError.badInput("\(description) is encrypted with \(cipher.prefix(40).debugDescription) and "
+                + "\(kdf.prefix(40).debugDescription), which artefact does not read")
         }
-        return .badInput("\(source) is an encrypted OpenSSH private key, which artefact cannot decrypt (bcrypt_pbkdf); "
-            + "make a decrypted copy in a private directory (cp KEY COPY; ssh-keygen -p -N '' -f COPY), "
-            + "import COPY, then delete it")
+        var reader = KeyBlobReader(options, description: description)
+        let salt = try reader.string("the bcrypt salt")
+        let rounds = try reader.uint32("the bcrypt rounds")
+        try reader.expectEnd("the key derivation options")
+        guard salt.count <= 64, rounds >= 1, rounds <= maximumRounds else {
+            throw ArtefactError.badInput("\(description) asks for \(rounds) bcrypt_pbkdf rounds with a \(salt.count)-byte salt: "
+                + "artefact's limit is \(maximumRounds) rounds (ssh-keygen writes 16, or -a N); re-encrypt it with 'ssh-keygen -p -a 100'")
+        }
     }
+
+    /// bcrypt_pbkdf rounds above this are refused: ssh-keygen's default is 16 and advice
+    /// goes up to a few hundred; 1000 rounds take ssh-keygen about ten seconds.
+    static let maximumRounds: UInt32 = 1000
 }
+
+/// Thrown by the reader for a well-formed encrypted key, which `KeyImport` hands to
+/// ssh-keygen to decrypt.
+struct OpenSSHKeyIsEncrypted: Error {}

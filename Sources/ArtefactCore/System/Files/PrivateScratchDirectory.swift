@@ -1,0 +1,50 @@
+import Glibc
+
+/// A directory only this user can enter (mkdtemp, mode 0700) for a secret that must pass
+/// through a file another program reads: in /dev/shm when there is one, so the bytes stay
+/// in memory rather than on a disk. `remove()` overwrites every file written through it
+/// with zeros before unlinking it, then removes the directory.
+final class PrivateScratchDirectory {
+    let path: String
+    private var names: [String] = []
+
+    init() throws {
+        let base = FileSystem.isDirectory("/dev/shm") && access("/dev/shm", W_OK) == 0
+            ? "/dev/shm" : (Environment.value("TMPDIR").flatMap { $0.hasPrefix("/") ? $0 : nil } ?? "/tmp")
+        var template = Array("\(base)/artefact-XXXXXX".utf8CString)
+        guard let made = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
+            throw SystemCallError("mkdtemp", path: base).asArtefactError
+        }
+        path = String(cString: made)
+    }
+
+    deinit { remove() }
+
+    func path(of name: String) -> String { "\(path)/\(name)" }
+
+    /// Creates `name` (never following or replacing anything) with `mode`, holding `bytes`.
+    func write(_ name: String, _ bytes: UnsafeRawBufferPointer, mode: mode_t) throws {
+        let file = try FileDescriptor.open(path(of: name), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, mode: mode)
+        names.append(name)
+        try file.writeAll(bytes)
+    }
+
+    /// Reads `name`, at most `limit` bytes.
+    func read(_ name: String, limit: Int) throws -> [UInt8] {
+        try FileDescriptor.open(path(of: name), O_RDONLY | O_NOFOLLOW).readAll(limit: limit)
+    }
+
+    /// Zeroes and unlinks every file, then removes the directory; safe to call twice.
+    func remove() {
+        for name in names {
+            let target = path(of: name)
+            if let file = try? FileDescriptor.open(target, O_WRONLY | O_NOFOLLOW), let size = try? file.status().st_size, size > 0 {
+                [UInt8](repeating: 0, count: Int(size)).withUnsafeBytes { try? file.writeAll($0, at: 0) }
+                try? file.sync()
+            }
+            unlink(target)
+        }
+        names = []
+        rmdir(path)
+    }
+}
