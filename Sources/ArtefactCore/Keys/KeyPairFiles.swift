@@ -13,15 +13,22 @@ public enum KeyPairFiles {
         }
     }
 
-    /// Writes both halves of `key`; removes the private file again when the public one fails.
+    /// Writes both halves of an Ed25519 `key`, encrypted with `passphrase` unless it is nil.
     /// - Parameter comment: a label written above each PEM block.
     public static func write(_ key: SigningKey, prefix: String, passphrase: SecretBytes?, comment: String?) throws {
-        let header = self.header(comment)
-        var privatePEM = header + (try PrivateKeyFile.pem(for: key, passphrase: passphrase))
+        var privatePEM = try PrivateKeyFile.pem(for: key, passphrase: passphrase)
         defer { wipe(&privatePEM) }
-        try AtomicFile.write(privatePEM, to: privatePath(prefix), mode: 0o600, exclusive: true)
+        try write(privatePEM: privatePEM, publicPEM: key.publicKey.pem, prefix: prefix, comment: comment)
+    }
+
+    /// Writes both halves as given (any key type's PEM, already encrypted or not); removes
+    /// the private file again when the public one fails. The caller wipes `privatePEM`.
+    public static func write(privatePEM: [UInt8], publicPEM: [UInt8], prefix: String, comment: String?) throws {
+        var contents = header(comment) + privatePEM
+        defer { wipe(&contents) }
+        try AtomicFile.write(contents, to: privatePath(prefix), mode: 0o600, exclusive: true)
         do {
-            try writePublic(key.publicKey, prefix: prefix, comment: comment)
+            try AtomicFile.write(header(comment) + publicPEM, to: publicPath(prefix), mode: 0o644, exclusive: true)
         } catch {
             FileSystem.removeFile(privatePath(prefix))
             throw error
