@@ -1,16 +1,17 @@
 import Glibc
 
 /// A directory only this user can enter (mkdtemp, mode 0700) for a secret that must pass
-/// through a file another program reads: in /dev/shm when there is one, so the bytes stay
-/// in memory rather than on a disk. `remove()` overwrites every file written through it
+/// through a file another program reads: in /dev/shm when there is one and it allows
+/// executing files, so the bytes stay in memory rather than on a disk; else TMPDIR or /tmp. `remove()` overwrites every file written through it
 /// with zeros before unlinking it, then removes the directory.
 final class PrivateScratchDirectory {
     let path: String
     private var names: [String] = []
 
     init() throws {
-        let base = FileSystem.isDirectory("/dev/shm") && access("/dev/shm", W_OK) == 0
-            ? "/dev/shm" : (Environment.value("TMPDIR").flatMap { $0.hasPrefix("/") ? $0 : nil } ?? "/tmp")
+        // A helper in the directory is executed, so a file system mounted noexec will not do.
+        let candidates = ["/dev/shm"] + (Environment.value("TMPDIR").flatMap { $0.hasPrefix("/") ? [$0] : nil } ?? []) + ["/tmp"]
+        let base = candidates.first(where: Self.isUsable) ?? "/tmp"
         var template = Array("\(base)/artefact-XXXXXX".utf8CString)
         guard let made = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
             throw SystemCallError("mkdtemp", path: base).asArtefactError
@@ -19,6 +20,16 @@ final class PrivateScratchDirectory {
     }
 
     deinit { remove() }
+
+    private static func isUsable(_ directory: String) -> Bool {
+        var info = statvfs()
+        guard FileSystem.isDirectory(directory), access(directory, W_OK | X_OK) == 0, statvfs(directory, &info) == 0 else { return false }
+        return info.f_flag & noExecFlag == 0
+    }
+
+    /// glibc's ST_NOEXEC (statvfs f_flag), which Swift does not import: it is declared only
+    /// under _GNU_SOURCE.
+    private static let noExecFlag: UInt = 8
 
     func path(of name: String) -> String { "\(path)/\(name)" }
 

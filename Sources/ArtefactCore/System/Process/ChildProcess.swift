@@ -53,7 +53,7 @@ struct ChildProcess {
 
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         let envp: [UnsafeMutablePointer<CChar>?] = environment.map { entry in
-            let copy = UnsafeMutablePointer<CChar>.allocate(capacity: entry.count + 1)
+            let copy = malloc(entry.count + 1)!.assumingMemoryBound(to: CChar.self)
             entry.withUnsafeBytes { UnsafeMutableRawPointer(copy).copyMemory(from: $0.baseAddress!, byteCount: $0.count) }
             copy[entry.count] = 0
             return copy
