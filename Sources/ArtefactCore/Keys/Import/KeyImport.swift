@@ -12,8 +12,6 @@ public enum KeyImport {
         /// The private key, for a secret key file.
         public let signingKey: SigningKey?
         public let publicKey: PublicKey
-        /// Whether the file was encrypted (a secret key only).
-        public let wasEncrypted: Bool
     }
 
     /// The key in `bytes`. `passphrase` is asked only when the key is encrypted.
@@ -23,28 +21,22 @@ public enum KeyImport {
         }
         guard let kind = ForeignKeyKind.detect(bytes) else { throw unrecognised(bytes, source: source) }
         let lines = KeyFileLines(bytes)
-        var asked = false
-        let counting: () throws -> SecretBytes? = {
-            asked = true
-            return try passphrase()
-        }
         switch (kind.tool, kind.isSecret) {
         case (.openssh, true):
             do {
-                return secret(kind, try OpenSSHPrivateKeyReader.read(lines, source: source), encrypted: false)
+                return secret(kind, try OpenSSHPrivateKeyReader.read(lines, source: source))
             } catch is OpenSSHKeyIsEncrypted {
-                return secret(kind, try decryptOpenSSH(bytes, source: source, passphrase: passphrase), encrypted: true)
+                return secret(kind, try decryptOpenSSH(bytes, source: source, passphrase: passphrase))
             }
         case (.openssh, false):
-            return Imported(kind: kind, signingKey: nil, publicKey: try OpenSSHPublicKeyReader.read(lines, source: source), wasEncrypted: false)
+            return Imported(kind: kind, signingKey: nil, publicKey: try OpenSSHPublicKeyReader.read(lines, source: source))
         case (.minisign, true):
-            let key = try MinisignSecretKeyReader.read(lines, source: source, passphrase: counting)
-            return secret(kind, key, encrypted: asked)
+            return secret(kind, try MinisignSecretKeyReader.read(lines, source: source, passphrase: passphrase))
         case (.signify, true):
-            return secret(kind, try SignifySecretKeyReader.read(lines, source: source), encrypted: false)
+            return secret(kind, try SignifySecretKeyReader.read(lines, source: source))
         case (.minisign, false), (.signify, false):
             let key = try CommentedKeyFile.readPublic(lines, source: source, tool: kind.tool)
-            return Imported(kind: kind, signingKey: nil, publicKey: key, wasEncrypted: false)
+            return Imported(kind: kind, signingKey: nil, publicKey: key)
         }
     }
 
@@ -64,8 +56,8 @@ public enum KeyImport {
         }
     }
 
-    private static func secret(_ kind: ForeignKeyKind, _ key: SigningKey, encrypted: Bool) -> Imported {
-        Imported(kind: kind, signingKey: key, publicKey: key.publicKey, wasEncrypted: encrypted)
+    private static func secret(_ kind: ForeignKeyKind, _ key: SigningKey) -> Imported {
+        Imported(kind: kind, signingKey: key, publicKey: key.publicKey)
     }
 
     /// The signing key with this seed, which must derive `expected`: the check that a
