@@ -6,7 +6,7 @@ public enum ArtefactCommandLine {
     public static let version = "0.1.0"
 
     static var commands: [any Command.Type] { [
-        KeygenCommand.self, HashCommand.self, SignCommand.self, VerifyCommand.self, InspectCommand.self, PolicyCommand.self,
+        KeygenCommand.self, KeyCommand.self, HashCommand.self, SignCommand.self, VerifyCommand.self, InspectCommand.self, PolicyCommand.self,
         StoreCommand.self, TransferCommand.self, AuditCommand.self, DiffCommand.self,
         CompletionCommand.self, ManpageCommand.self,
     ] }

@@ -7,12 +7,14 @@ enum PassphraseSource {
 
     /// The passphrase, or nil when no source has one.
     /// - Parameter confirm: when prompting, ask twice (for a new key).
-    static func obtain(file: String?, confirm: Bool, purpose: String) throws -> SecretBytes? {
+    /// - Parameter variable: the environment variable to read (`key import` reads the
+    ///   passphrase of the key it converts from `ARTEFACT_SOURCE_PASSPHRASE`).
+    static func obtain(file: String?, confirm: Bool, purpose: String, variable: String = environmentVariable) throws -> SecretBytes? {
         if let file { return try fromFile(file) }
         let environment = CommandContext.current.environment
-        if environment.isSet(environmentVariable) {
-            guard let value = try environment.secret(environmentVariable) else {
-                throw ArtefactError.badInput("\(environmentVariable) is set but empty; set a passphrase or unset it")
+        if environment.isSet(variable) {
+            guard let value = try environment.secret(variable) else {
+                throw ArtefactError.badInput("\(variable) is set but empty; set a passphrase or unset it")
             }
             return value
         }

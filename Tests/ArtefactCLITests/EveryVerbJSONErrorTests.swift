@@ -27,7 +27,12 @@ import Testing
 
     static let cases: [String: [Case]] = [
         "keygen": [.usage("keygen"), .badInput("keygen", "--out", "{missing}/key", "--unencrypted"),
+                   .usage("keygen", "--out", "{dir}/k", "--type", "rsa"),
                    .usage("keygen", "--out", "{dir}/k", "--unencrypted", "--passphrase-file", "{absent}")],
+        "key": [.usage("key"), .usage("key", "imprt", "{absent}")],
+        "key import": [.usage("key", "import", "{absent}"), .badInput("key", "import", "{absent}", "--out", "{dir}/k"),
+                       .badInput("key", "import", "{absent}", "--out", "{missing}/k"),
+                       .usage("key", "import", "{absent}", "--out", "{dir}/k", "--unencrypted", "--passphrase-file", "{absent}")],
         "hash": [.badInput("hash", "{absent}"), .usage("hash", "{model}", "--jobs", "0"), .usage("hash", "{model}", "--shard-size", "1K")],
         "sign": [.usage("sign", "{model}"), .badInput("sign", "{model}", "--key", "{absent}"),
                  .usage("sign", "{model}", "--key", "{absent}", "--chain", "{absent}"),

@@ -121,4 +121,6 @@ ensure_test_dependencies() {
     ensure_python_cryptography
     ensure_s3_test_tools
     ensure_oms_test_tools
+    # The tools whose Ed25519 keys 'artefact key import' reads (KeyImportTests makes keys with them).
+    ensure_debian_packages openssh-client minisign signify-openbsd
 }

@@ -32,37 +32,19 @@ enum KeygenCommand: Command {
             throw ArtefactError.usage("keygen needs --out PREFIX, the path prefix for PREFIX.key and PREFIX.pub")
         }
         let kind = try keyKind(arguments.value("--type"))
-        let comment = arguments.value("--comment")
-        if let comment, comment.unicodeScalars.contains(where: { $0.value < 0x20 }) {
-            throw ArtefactError.usage("--comment must be one line of text, without control characters")
-        }
-        let unencrypted = arguments.has("--unencrypted")
-        if unencrypted && arguments.value("--passphrase-file") != nil {
-            throw ArtefactError.usage("--unencrypted and --passphrase-file contradict each other; give one")
-        }
-        let privatePath = prefix + ".key"
-        let publicPath = prefix + ".pub"
+        let comment = try NewKeyOptions.comment(arguments)
+        try NewKeyOptions.requireConsistent(arguments)
+        let privatePath = KeyPairFiles.privatePath(prefix)
+        let publicPath = KeyPairFiles.publicPath(prefix)
         // Before the passphrase is asked for: a request that cannot be written fails first.
         try ParentDirectory.require(for: privatePath)
-        for path in [privatePath, publicPath] where FileSystem.exists(path) {
-            throw ArtefactError.badInput("\(path) already exists; keygen never replaces a key, so remove it or choose another --out")
-        }
-        let passphrase = unencrypted ? nil
-            : try PassphraseSource.obtain(file: arguments.value("--passphrase-file"), confirm: true, purpose: "the new key")
-        if !unencrypted && passphrase == nil {
-            throw ArtefactError.badInput("keygen needs a passphrase to encrypt the key: set ARTEFACT_PASSPHRASE, pass --passphrase-file FILE, run it in a terminal, or pass --unencrypted")
-        }
+        try KeyPairFiles.refuseExisting([privatePath, publicPath], verb: "keygen")
+        let unencrypted = arguments.has("--unencrypted")
+        let passphrase = try NewKeyOptions.passphrase(arguments, verb: "keygen", purpose: "the new key")
         let key = try generate(kind)
-        let header = comment.map { Array("artefact key: \($0)\n".utf8) } ?? []
-        var privatePEM = header + (try PrivateKeyFile.pem(for: key, passphrase: passphrase))
+        var privatePEM = try PrivateKeyFile.pem(for: key, passphrase: passphrase)
         defer { wipe(&privatePEM) }
-        try AtomicFile.write(privatePEM, to: privatePath, mode: 0o600, exclusive: true)
-        do {
-            try AtomicFile.write(header + key.publicKey.pem, to: publicPath, mode: 0o644, exclusive: true)
-        } catch {
-            FileSystem.removeFile(privatePath)
-            throw error
-        }
+        try KeyPairFiles.write(privatePEM: privatePEM, publicPEM: key.publicKey.pem, prefix: prefix, comment: comment)
         if arguments.has("--json") {
             Console.outJSON(jsonObject([
                 ("privateKey", .string(privatePath)), ("publicKey", .string(publicPath)),

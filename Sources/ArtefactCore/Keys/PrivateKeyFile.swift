@@ -58,6 +58,9 @@ public enum PrivateKeyFile {
             if encrypted {
                 throw ArtefactError.badInput("\(source): wrong passphrase, or the key file is damaged")
             }
+            if let foreign = ForeignKeyKind.detect(pem) {
+                throw ArtefactError.badInput(foreign.notPEMMessage(source: source, expectingPrivate: true))
+            }
             throw ArtefactError.badInput("\(source) is not a PEM private key; pass the .key file keygen wrote")
         }
         return key

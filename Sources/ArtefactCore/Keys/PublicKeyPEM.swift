@@ -11,6 +11,9 @@ enum PublicKeyPEM {
         // private key by mistake; a public key never needs a passphrase, so refuse instead.
         guard let key = PEM_read_bio_PUBKEY(bio.pointer, nil, { _, _, _, _ in -1 }, nil) else {
             OpenSSLFailure.clear()
+            if let foreign = ForeignKeyKind.detect(pem) {
+                throw ArtefactError.badInput(foreign.notPEMMessage(source: source, expectingPrivate: false))
+            }
             throw ArtefactError.badInput("\(source) is not a PEM public key (SubjectPublicKeyInfo); pass the .pub file keygen wrote")
         }
         return key
