@@ -66,7 +66,8 @@ public struct ModelLocation: Sendable {
         return "/" + escapedForPattern(relative)
     }
 
-    private static func escapedForPattern(_ path: String) -> String {
+    /// `path` with the wildcard characters escaped, so a pattern matches it alone.
+    static func escapedForPattern(_ path: String) -> String {
         var escaped = ""
         for character in path {
             if "*?[\\".contains(character) { escaped.append("\\") }
