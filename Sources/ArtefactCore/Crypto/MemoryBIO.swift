@@ -27,4 +27,13 @@ final class MemoryBIO {
         guard length > 0, let data else { return [] }
         return Array(UnsafeRawBufferPointer(start: data, count: length))
     }
+
+    /// Everything written so far, copied straight into secret memory (for a BIO made with
+    /// `secure: true` that holds a private key).
+    func secretContents() throws -> SecretBytes {
+        var data: UnsafeMutablePointer<CChar>?
+        let length = artefact_bio_get_mem_data(pointer, &data)
+        guard length > 0, let data else { return try SecretBytes(count: 0) }
+        return try SecretBytes(copying: UnsafeRawBufferPointer(start: data, count: length))
+    }
 }

@@ -1,7 +1,8 @@
 import COpenSSL
 
-/// PKCS#8 PEM private key files, read and written through OpenSSL so that `openssl pkey`
-/// reads ours and we read keys from `openssl genpkey -algorithm ed25519`.
+/// PKCS#8 PEM private key files (Ed25519, and EC on P-256, P-384 or P-521), read and
+/// written through OpenSSL so that `openssl pkey` reads ours and we read keys from
+/// `openssl genpkey`.
 ///
 /// Encrypted keys use PBES2 with scrypt and AES-256-CBC; reading accepts PBES2 with scrypt
 /// or PBKDF2 within the cost caps in `KeyDerivationCost`.
@@ -18,8 +19,30 @@ public enum PrivateKeyFile {
             || String(decoding: pem.prefix(4096), as: UTF8.self).contains("-----BEGIN ENCRYPTED PRIVATE KEY-----")
     }
 
-    /// Reads a private key from PEM. `passphrase` is needed only for an encrypted key.
+    /// Reads an Ed25519 private key from PEM. `passphrase` is needed only for an encrypted
+    /// key. Another kind of key is bad input saying what it is and what it is for.
     public static func read(pem: [UInt8], passphrase: SecretBytes?, source: String) throws -> SigningKey {
+        let key = try parse(pem: pem, passphrase: passphrase, source: source)
+        defer { EVP_PKEY_free(key) }
+        return try ed25519Key(key, source: source)
+    }
+
+    /// Reads an Ed25519 or EC (P-256, P-384, P-521) private key from PEM, whichever the
+    /// file holds. `passphrase` is needed only for an encrypted key.
+    public static func readAnyKind(pem: [UInt8], passphrase: SecretBytes?, source: String) throws -> AnyPrivateKey {
+        let key = try parse(pem: pem, passphrase: passphrase, source: source)
+        defer { EVP_PKEY_free(key) }
+        switch EVP_PKEY_get_base_id(key) {
+        case EVP_PKEY_ED25519: return .ed25519(try ed25519Key(key, source: source))
+        case EVP_PKEY_EC: return .ecdsa(try ECPrivateKey(evpKey: key, source: source))
+        default:
+            throw ArtefactError.badInput("\(source) is \(KeyKind.describe(key)); artefact signs with Ed25519 keys, "
+                + "and with EC P-256, P-384 or P-521 keys for OMS bundles (artefact keygen --type)")
+        }
+    }
+
+    /// The parsed key (an `EVP_PKEY` the caller frees), decrypted when encrypted.
+    private static func parse(pem: [UInt8], passphrase: SecretBytes?, source: String) throws -> OpaquePointer {
         let encrypted = isEncrypted(pem)
         if encrypted && passphrase == nil {
             throw ArtefactError.badInput("\(source) is encrypted; give its passphrase in ARTEFACT_PASSPHRASE or with --passphrase-file FILE")
@@ -31,9 +54,12 @@ public enum PrivateKeyFile {
             }
             throw ArtefactError.badInput("\(source) is not a PEM private key; pass the .key file keygen wrote")
         }
-        defer { EVP_PKEY_free(key) }
+        return key
+    }
+
+    private static func ed25519Key(_ key: OpaquePointer, source: String) throws -> SigningKey {
         guard EVP_PKEY_get_id(key) == EVP_PKEY_ED25519 else {
-            throw ArtefactError.badInput("\(source) is not an Ed25519 key; artefact signs with Ed25519 keys only")
+            throw ArtefactError.badInput("\(source) is \(KeyKind.describe(key)), not an Ed25519 key; \(KeyKind.ed25519OnlyAdvice(key))")
         }
         let seed = try SecretBytes(count: Ed25519.seedByteCount)
         var length = seed.count
@@ -46,7 +72,7 @@ public enum PrivateKeyFile {
         return try SigningKey(seed: seed)
     }
 
-    /// Reads a private key file.
+    /// Reads an Ed25519 private key file.
     public static func read(path: String, passphrase: SecretBytes?) throws -> SigningKey {
         var pem = try FileSystem.readFile(path, limit: 1 << 20)
         defer { wipe(&pem) }
@@ -61,6 +87,23 @@ public enum PrivateKeyFile {
         }
         guard let evpKey else { throw ArtefactError.operational("could not build the private key: \(OpenSSLFailure.lastReason())") }
         defer { EVP_PKEY_free(evpKey) }
+        return try pem(evpKey: evpKey, passphrase: passphrase)
+    }
+
+    /// An EC key as PKCS#8 PEM, encrypted exactly as Ed25519 keys are.
+    public static func pem(for key: ECPrivateKey, passphrase: SecretBytes?) throws -> [UInt8] {
+        try key.withKey { try pem(evpKey: $0, passphrase: passphrase) }
+    }
+
+    /// Either kind of key as PKCS#8 PEM.
+    public static func pem(for key: AnyPrivateKey, passphrase: SecretBytes?) throws -> [UInt8] {
+        switch key {
+        case .ed25519(let key): try pem(for: key, passphrase: passphrase)
+        case .ecdsa(let key): try pem(for: key, passphrase: passphrase)
+        }
+    }
+
+    private static func pem(evpKey: OpaquePointer, passphrase: SecretBytes?) throws -> [UInt8] {
         let bio = MemoryBIO(secure: true)
         if let passphrase {
             try writeEncrypted(evpKey, passphrase: passphrase, to: bio)

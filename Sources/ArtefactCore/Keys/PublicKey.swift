@@ -21,13 +21,7 @@ public struct PublicKey: Hashable, Sendable {
 
     /// Reads a PEM `PUBLIC KEY` (SubjectPublicKeyInfo) file's contents.
     public init(pem: [UInt8], source: String) throws {
-        let bio = MemoryBIO(reading: pem)
-        // A nil callback makes OpenSSL prompt on the terminal when handed an encrypted
-        // private key by mistake; a public key never needs a passphrase, so refuse instead.
-        guard let key = PEM_read_bio_PUBKEY(bio.pointer, nil, { _, _, _, _ in -1 }, nil) else {
-            OpenSSLFailure.clear()
-            throw ArtefactError.badInput("\(source) is not a PEM public key (SubjectPublicKeyInfo); pass the .pub file keygen wrote")
-        }
+        let key = try PublicKeyPEM.parse(pem, source: source)
         defer { EVP_PKEY_free(key) }
         try self.init(evpKey: key, source: source)
     }
@@ -35,7 +29,7 @@ public struct PublicKey: Hashable, Sendable {
     /// Reads the public half of an OpenSSL key object (public or private).
     init(evpKey key: OpaquePointer, source: String) throws {
         guard EVP_PKEY_get_id(key) == EVP_PKEY_ED25519 else {
-            throw ArtefactError.badInput("\(source) is not an Ed25519 key; artefact signs and verifies with Ed25519 keys only")
+            throw ArtefactError.badInput("\(source) is \(KeyKind.describe(key)), not an Ed25519 key; \(KeyKind.ed25519OnlyAdvice(key))")
         }
         var raw = [UInt8](repeating: 0, count: Ed25519.publicKeyByteCount)
         var length = raw.count
