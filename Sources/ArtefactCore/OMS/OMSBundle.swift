@@ -12,12 +12,10 @@ public struct OMSBundle: Equatable, Sendable {
     /// `verificationMaterial.publicKey.hint`: lowercase hex SHA-256 of the signer's public
     /// key as PEM; model_signing refuses a key whose hint differs.
     public let publicKeyHint: String?
-    public let statement: OMSStatement
 
-    public init(envelope: DSSEEnvelope, publicKeyHint: String?, statement: OMSStatement) {
+    public init(envelope: DSSEEnvelope, publicKeyHint: String?) {
         self.envelope = envelope
         self.publicKeyHint = publicKeyHint
-        self.statement = statement
     }
 
     /// The one signature (DER ECDSA over the DSSE PAE).
@@ -55,7 +53,9 @@ public struct OMSBundle: Equatable, Sendable {
         return type == OMSFormat.predicateType || type == OMSFormat.legacyPredicateType
     }
 
-    /// Decodes a bundle file's bytes; anything malformed rejects the artefact.
+    /// Decodes a bundle file's bytes; anything malformed rejects the artefact. The payload
+    /// is only checked to claim OMS v1.0 here: `OMSStatement.decode` reads it once the
+    /// signature over it has verified.
     public static func decode(_ bytes: [UInt8]) throws -> OMSBundle {
         let document: JSONValue
         do { document = try StrictJSONParser.parse(bytes) } catch { throw OMSFormat.reject("not valid JSON: \(error)") }
@@ -91,7 +91,7 @@ public struct OMSBundle: Equatable, Sendable {
         }
         return OMSBundle(envelope: DSSEEnvelope(payloadType: payloadType, payload: payload,
                                                 signatures: [DSSESignature(keyID: keyID, signature: signature)]),
-                         publicKeyHint: hint, statement: try OMSStatement.decode(payload: payload))
+                         publicKeyHint: hint)
     }
 
     /// `verificationMaterial`: a `publicKey` with at most a `hint`, and `tlogEntries`
