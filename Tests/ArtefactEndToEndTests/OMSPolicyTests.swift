@@ -47,4 +47,17 @@ import Testing
             expectBadInput(try CLI.run(["verify", fixture.model, "--policy", path]), mentioning: ["formats"])
         }
     }
+
+    /// Store crossings of OMS-signed models are not built yet: the transfer refuses the
+    /// bundle by name, is logged as a rejection, and publishes nothing.
+    @Test func aTransferIntoAStoreRefusesAnOMSBundle() throws {
+        let world = try StoreFixture()
+        let store = try world.makeStore("store")
+        let oms = try OMSFixture.make()
+        let result = try world.transfer(oms.model, store)
+        expectRejected(result, check: "bundle", mentioning: ["OpenSSF Model Signing bundle"])
+        #expect(try world.listedModels(store).isEmpty)
+        let entries = try world.auditEntries(store)
+        #expect(entries.last?["result"] as? String == "rejected")
+    }
 }
