@@ -64,4 +64,35 @@ enum ECDSAFixtures {
         -----END PUBLIC KEY-----
 
         """
+
+    /// A P-256 key in SEC 1 form (`openssl ecparam -genkey -noout`), and its public key.
+    static let sec1PrivateKey = """
+        -----BEGIN EC PRIVATE KEY-----
+        MHcCAQEEIOZgCAIY3sQK8COJP+lawc43VxY+HhCY0eiE1uaZrVrmoAoGCCqGSM49
+        AwEHoUQDQgAE5Zzxx2aY3LK5VUIdgb7x0XZAt5pPnN1YeAoe4ode4aHzMb2HGIhY
+        FmfkOlmQJXV/N2UdLoMHh63nX3tY++Hb1Q==
+        -----END EC PRIVATE KEY-----
+
+        """
+    static let sec1PublicKey = """
+        -----BEGIN PUBLIC KEY-----
+        MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE5Zzxx2aY3LK5VUIdgb7x0XZAt5pP
+        nN1YeAoe4ode4aHzMb2HGIhYFmfkOlmQJXV/N2UdLoMHh63nX3tY++Hb1Q==
+        -----END PUBLIC KEY-----
+
+        """
+
+    /// The same key encrypted in OpenSSL's legacy PEM format (`openssl ec -aes256`,
+    /// passphrase "legacy").
+    static let legacyEncryptedPrivateKey = """
+        -----BEGIN EC PRIVATE KEY-----
+        Proc-Type: 4,ENCRYPTED
+        DEK-Info: AES-256-CBC,8AD3AAAB597A3E66DFA92CB5EE55E998
+
+        n/2+kB9HkyI/6lKykMY+Wc9LQ+EP7+t6j4aJW8fn9BZU5c/sYZ5rhYL1HUlkyOFc
+        2jp+7bk688BOfF9EKKuw3OuE7JnUbzjow/s6UtugFuH24N7fyLxiWZN1Y8ZGAhP2
+        a+95wlJs7isy9OwfbZQvNNw3J1zF4Et/3muz3EUeAKU=
+        -----END EC PRIVATE KEY-----
+
+        """
 }

@@ -135,6 +135,20 @@ import Testing
         #expect(try PrivateKeyFile.readAnyKind(pem: plain, passphrase: nil, source: "k").publicKey == .ecdsa(key.publicKey))
     }
 
+    @Test func aSEC1KeyFromOpenSSLIsRead() throws {
+        let read = try PrivateKeyFile.readAnyKind(pem: Array(ECDSAFixtures.sec1PrivateKey.utf8), passphrase: nil, source: "sec1.key")
+        let expected = try ECPublicKey(pem: Array(ECDSAFixtures.sec1PublicKey.utf8), source: "sec1.pub")
+        #expect(read.publicKey == .ecdsa(expected))
+        #expect(expected.isValidSignature(try read.sign(message), over: message))
+    }
+
+    @Test func aLegacyEncryptedPEMIsRefusedWithTheWayOut() throws {
+        expectBadInput(mentioning: ["old.key is encrypted in OpenSSL's legacy PEM format", "openssl pkcs8 -topk8 -scrypt"]) {
+            _ = try PrivateKeyFile.readAnyKind(pem: Array(ECDSAFixtures.legacyEncryptedPrivateKey.utf8),
+                                               passphrase: try secret("legacy"), source: "old.key")
+        }
+    }
+
     // MARK: kinds told apart
 
     @Test func ed25519AndECKeysAreToldApart() throws {

@@ -59,12 +59,14 @@ ensure_s3_test_tools() {
 }
 
 # The OpenSSF Model Signing test tools: `model_signing` (PyPI model-signing, pinned), the
-# pyOpenSSL it needs for key signing, and the `sigstore` package whose bundle model the
-# compatibility tests read artefact's bundles with, in a python virtual environment at
+# pyOpenSSL it needs for key signing, and the `sigstore` and `sigstore-protobuf-specs`
+# packages whose bundle types the compatibility tests read artefact's bundles with
+# (sigstore 4 parses with `sigstore-models`, which it brings), in a python virtual environment at
 # $ARTEFACT_OMS_VENV, by default $HOME/.cache/artefact/oms-venv. The end-to-end tests
 # (Tests/ArtefactEndToEndTests/Support/OMSTools.swift) find `model_signing` and `python` in its
 # bin/ by the same rule.
 ARTEFACT_MODEL_SIGNING_VERSION="1.1.1"
+ARTEFACT_SIGSTORE_PROTOBUF_SPECS_VERSION="0.5.2"
 oms_test_venv() {
     echo "${ARTEFACT_OMS_VENV:-$HOME/.cache/artefact/oms-venv}"
 }
@@ -92,6 +94,13 @@ ensure_oms_test_tools() {
             || { echo "pip could not install model-signing, pyOpenSSL and sigstore into $venv" >&2; exit 3; }
     fi
     [ -x "$venv/bin/model_signing" ] || { echo "$venv/bin/model_signing is missing after installing model-signing" >&2; exit 3; }
+    installed="$("$venv/bin/python" -c 'import importlib.metadata as m; print(m.version("sigstore-protobuf-specs"))' 2>/dev/null || true)"
+    if [ "$installed" != "$ARTEFACT_SIGSTORE_PROTOBUF_SPECS_VERSION" ]; then
+        echo "installing sigstore-protobuf-specs==$ARTEFACT_SIGSTORE_PROTOBUF_SPECS_VERSION into $venv"
+        "$venv/bin/python" -m pip install --quiet --disable-pip-version-check \
+            "sigstore-protobuf-specs==$ARTEFACT_SIGSTORE_PROTOBUF_SPECS_VERSION" \
+            || { echo "pip could not install sigstore-protobuf-specs into $venv" >&2; exit 3; }
+    fi
 }
 
 # Fails with a clear message when the Swift toolchain is not on PATH.

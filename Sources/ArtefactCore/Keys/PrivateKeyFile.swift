@@ -43,6 +43,12 @@ public enum PrivateKeyFile {
 
     /// The parsed key (an `EVP_PKEY` the caller frees), decrypted when encrypted.
     private static func parse(pem: [UInt8], passphrase: SecretBytes?, source: String) throws -> OpaquePointer {
+        // OpenSSL's legacy PEM encryption (`openssl ec -aes256`) derives its key with one
+        // round of MD5: refused, as PBES1 is, with the way out.
+        if String(decoding: pem.prefix(4096), as: UTF8.self).contains("Proc-Type: 4,ENCRYPTED") {
+            throw ArtefactError.badInput("\(source) is encrypted in OpenSSL's legacy PEM format (an MD5 key derivation), which "
+                + "artefact does not read; \(KeyDerivationCost.reEncryptAdvice)")
+        }
         let encrypted = isEncrypted(pem)
         if encrypted && passphrase == nil {
             throw ArtefactError.badInput("\(source) is encrypted; give its passphrase in ARTEFACT_PASSPHRASE or with --passphrase-file FILE")

@@ -50,12 +50,15 @@ public struct SignatureBundle: Equatable, Sendable {
     }
 
     /// Sigstore's verification material describes one signer: the first signature's leaf
-    /// certificate when it has one, its key id hint otherwise.
+    /// certificate when it has one, its key id hint otherwise. The empty `tlogEntries` says
+    /// there is no transparency-log entry; Sigstore's bundle models (`sigstore-models`, so
+    /// the `sigstore` and `model_signing` packages) require the member to be present.
     private var verificationMaterialJSON: JSONValue {
+        let noLogEntries: (String, JSONValue?) = ("tlogEntries", .array([]))
         if let first = envelope.signatures.first, let chain = certificates(forKeyID: first.keyID), let leaf = chain.derChain.first {
-            return jsonObject([("certificate", jsonObject([("rawBytes", .string(Base64.encode(leaf)))]))])
+            return jsonObject([("certificate", jsonObject([("rawBytes", .string(Base64.encode(leaf)))])), noLogEntries])
         }
-        return jsonObject([("publicKey", publicKeyHint.map { jsonObject([("hint", .string($0))]) })])
+        return jsonObject([("publicKey", publicKeyHint.map { jsonObject([("hint", .string($0))]) }), noLogEntries])
     }
 
     public var fileBytes: [UInt8] { JSONWriter.pretty(json) }
