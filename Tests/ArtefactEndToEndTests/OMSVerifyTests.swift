@@ -125,4 +125,21 @@ import Testing
         #expect(json["verified"] as? Bool == false)
         #expect(json["format"] as? String == "oms")
     }
+
+    /// model_signing passes over a link to a directory without listing it; artefact refuses
+    /// it, since what lies behind it is unsigned.
+    @Test func aSymlinkToADirectoryIsRejected() throws {
+        let fixture = try OMSFixture.make { _, model in
+            try FileManager.default.createSymbolicLink(atPath: "\(model)/tok", withDestinationPath: "tokenizer")
+        }
+        expectRejected(try fixture.verify(), check: "integrity", mentioning: ["tok -> tokenizer", "directory"])
+    }
+
+    /// An EC key verifies no artefact bundle, and says so.
+    @Test func anECKeyOnAnArtefactBundleSaysWhatItVerifies() throws {
+        let fixture = try SignedFixture.make()
+        let ec = try OMSFixture.ecKeys(in: fixture.scratch, name: "ec")
+        let result = try CLI.run(["verify", fixture.model, "--key", ec.publicKey])
+        expectRejected(result, check: "signature", mentioning: ["OpenSSF Model Signing bundles only"])
+    }
 }
