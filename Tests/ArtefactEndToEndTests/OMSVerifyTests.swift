@@ -63,8 +63,7 @@ import Testing
         try FileManager.default.removeItem(atPath: "\(fixture.model)/tokenizer/extra.txt")
         try FileManager.default.removeItem(atPath: "\(fixture.model)/config.json")
         // The link latest.json now dangles: it leads to no file, which rejects too.
-        let result = try fixture.verify()
-        #expect(result.status == 1, "\(result.stderr)")
+        expectRejected(try fixture.verify(), check: "integrity", mentioning: ["latest.json -> config.json leads to nothing"])
     }
 
     @Test func wrongKeyAndWrongCurveAreRejected() throws {

@@ -12,8 +12,6 @@ public enum OMSFormat {
     public static let maximumResources = 1_000_000
     /// The most ignore paths one bundle may list.
     public static let maximumIgnorePaths = 10_000
-    /// The longest chain of symlinks followed to reach a file (Linux's own limit).
-    public static let maximumLinkHops = 40
 
     /// A malformed OMS bundle rejects the artefact it claims to sign.
     static func reject(_ message: String) -> ArtefactError { .rejected("OMS bundle: \(message)") }

@@ -40,8 +40,10 @@ struct OMSModelFiles {
     /// refused links that leave the model; a link to a directory is refused here, since
     /// model_signing neither follows it nor lists it, so what lies behind it is unsigned.
     private static func target(of link: ModelSymlink, in tree: ScannedTree) throws -> ScannedFile {
-        guard let root = FileSystem.canonicalPath(tree.root), let resolved = FileSystem.canonicalPath(tree.absolutePath(of: link.path)),
-              resolved.hasPrefix(root == "/" ? "/" : root + "/") else {
+        guard let root = FileSystem.canonicalPath(tree.root), let resolved = FileSystem.canonicalPath(tree.absolutePath(of: link.path)) else {
+            throw ArtefactError.rejected("symlink \(link.path) -> \(link.target) leads to nothing (a missing target or a loop)")
+        }
+        guard resolved.hasPrefix(root == "/" ? "/" : root + "/") else {
             throw ArtefactError.rejected(TreeProblem.linkEscapes(path: link.path, target: link.target).description)
         }
         let relative = String(resolved.dropFirst(root == "/" ? 1 : root.count + 1))
