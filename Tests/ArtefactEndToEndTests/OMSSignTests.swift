@@ -5,9 +5,9 @@ import Testing
 /// with its command line, shards with its API), and that artefact verifies too; an
 /// Ed25519 key, or a flag OMS cannot carry, is bad input.
 @Suite struct OMSSignTests {
-    static func ecKey(in scratch: Scratch) throws -> KeyPair {
-        let prefix = scratch.path("ec")
-        let made = try CLI.run(["keygen", "--out", prefix, "--type", "ec-p256"], environment: KeyPair.environment)
+    static func ecKey(in scratch: Scratch, type: String = "ec-p256") throws -> KeyPair {
+        let prefix = scratch.path(type)
+        let made = try CLI.run(["keygen", "--out", prefix, "--type", type], environment: KeyPair.environment)
         guard made.status == 0 else { throw FixtureError("keygen failed: \(made.stderr)") }
         return KeyPair(privateKey: prefix + ".key", publicKey: prefix + ".pub")
     }
@@ -59,5 +59,18 @@ import Testing
         expectBadInput(try CLI.run(["sign", model, "--key", ec.privateKey, "--format", "cosign"], environment: KeyPair.environment),
                        mentioning: ["--format cosign"])
         #expect(!scratch.exists("model/model.sig"))
+    }
+
+    /// The digest follows the curve (SHA-384 for P-384, SHA-512 for P-521), as model_signing expects.
+    @Test(arguments: ["ec-p384", "ec-p521"])
+    func modelSigningVerifiesBundlesOnTheLargerCurves(type: String) throws {
+        let scratch = try Scratch()
+        let keys = try Self.ecKey(in: scratch, type: type)
+        let model = try scratch.makeModel()
+        let signed = try CLI.run(["sign", model, "--key", keys.privateKey, "--format", "oms"], environment: KeyPair.environment)
+        #expect(signed.status == 0, "\(signed.stderr)")
+        let checked = try OMSTools.runModelSigning(["verify", "key", model, "--allow_symlinks", "--signature", "\(model)/model.sig",
+                                                    "--public_key", keys.publicKey])
+        #expect(checked.status == 0, "\(checked.stdout)\(checked.stderr)")
     }
 }
