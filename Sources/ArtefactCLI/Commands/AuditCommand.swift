@@ -72,7 +72,7 @@ enum AuditCommand: Command {
         }
         var text: TerminalText = ""
         for entry in entries {
-            let model = entry.model.map { "\($0.name)\($0.version.map { "@" + $0 } ?? "")" } ?? "-"
+            let model = entry.model.map { "\($0.name)\($0.version.map { "@" + $0 } ?? "")\($0.versionSource.map { " (version asserted by \($0))" } ?? "")" } ?? "-"
             let route = [entry.source, entry.destination].compactMap { $0.map { "\($0.location)\($0.environment.map { " [\($0)]" } ?? "")" } }
                 .joined(separator: " -> ")
             text += "\(entry.sequence)  \(entry.time)  \(entry.action)  \(entry.result)  \(model)  \(route)  \(entry.user)@\(entry.host)"

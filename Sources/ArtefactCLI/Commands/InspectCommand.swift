@@ -9,6 +9,8 @@ enum InspectCommand: Command {
 
     Prints the model name, version, classification, times, signer key ids and files that
     the bundle claims. Nothing is verified: use 'artefact verify' to check the claims.
+    An OpenSSF Model Signing (model_signing) bundle shows its subject, serialization and
+    resources; it claims no version, classification or time.
 
       --json   print the claims as JSON
 
@@ -19,7 +21,9 @@ enum InspectCommand: Command {
     static func run(_ arguments: ScannedArguments) throws -> Int32 {
         let path = try arguments.singlePositional(named: "a SIGNATURE_FILE", command: name)
         try ModelPathMistakes.checkBundlePath(path)
-        let bundle = try SignatureBundle.read(path: path)
+        let bytes = try SignatureBundle.readBytes(path: path)
+        if OMSBundle.claimsOMS(bytes) { return try OMSInspection.show(bytes, path: path, json: arguments.has("--json")) }
+        let bundle = try SignatureBundle.decode(bytes, source: path)
         let manifest = try ModelStatement.decode(payload: bundle.envelope.payload)
         let keyIDs = bundle.envelope.signatures.map(\.keyID)
         if arguments.has("--json") {

@@ -56,6 +56,8 @@ enum PolicyCommand: Command {
             switch signer.trust {
             case .key(let key):
                 text += "  \(signer.name): key \(key.keyID)\n"
+            case .ecKey(let key):
+                text += "  \(signer.name): EC \(key.curve.displayName) key \(key.keyID) (verifies OMS bundles)\n"
             case let .authority(authority, identity):
                 text += "  \(signer.name): certificates under \(authority.roots.map { "\"\($0.subject)\"" }.joined(separator: ", "))\n"
                 text += "    identity: \(identity.map { "\"\($0)\"" } ?? "(any)")\n"
@@ -70,8 +72,10 @@ enum PolicyCommand: Command {
             ?? "none anchored (audit verify needs --audit-key for a store that signs checkpoints)") + "\n"
         text += "rules (the first whose models glob matches the signed name applies; none matching rejects):\n"
         for rule in policy.rules {
-            text += "  \(rule.number). \"\(rule.models)\": \(rule.threshold) of \(rule.signers.joined(separator: ", "))"
-                + (rule.maxAgeDays.map { ", signatures at most \($0) day(s) old" } ?? "") + "\n"
+            let formats = BundleFormat.allCases.filter(rule.formats.contains).map(\.rawValue).joined(separator: ", ")
+            let formatNote: String = rule.formats == BundleFormat.ruleDefault ? "" : ", formats " + formats
+            let ageNote = rule.maxAgeDays.map { ", signatures at most \($0) day(s) old" } ?? ""
+            text += "  \(rule.number). \"\(rule.models)\": \(rule.threshold) of \(rule.signers.joined(separator: ", "))\(ageNote)\(formatNote)\n"
         }
         return text
     }
@@ -87,6 +91,9 @@ enum PolicyCommand: Command {
                 case .key(let key):
                     return jsonObject([("name", .string(signer.name)), ("kind", .string("key")), ("keyid", .string(key.keyID)),
                                        ("keyId", .string(key.keyID))])
+                case .ecKey(let key):
+                    return jsonObject([("name", .string(signer.name)), ("kind", .string("key")), ("keyid", .string(key.keyID)),
+                                       ("keyId", .string(key.keyID)), ("keyType", .string(KeyKind(curve: key.curve).rawValue))])
                 case let .authority(authority, identity):
                     return jsonObject([
                         ("name", .string(signer.name)), ("kind", .string("ca")),
@@ -102,7 +109,8 @@ enum PolicyCommand: Command {
                 jsonObject([("number", .integer(rule.number)), ("models", .string(rule.models.pattern)),
                             ("signers", .array(rule.signers.map(JSONValue.string))), ("threshold", .integer(rule.threshold)),
                             ("max_age_days", rule.maxAgeDays.map(JSONValue.integer) ?? .null),
-                            ("maxAgeDays", rule.maxAgeDays.map(JSONValue.integer) ?? .null)])
+                            ("maxAgeDays", rule.maxAgeDays.map(JSONValue.integer) ?? .null),
+                            ("formats", .array(BundleFormat.allCases.filter(rule.formats.contains).map { .string($0.rawValue) }))])
             })),
             ("auditKey", policy.auditKey.map {
                 jsonObject([("keyid", .string($0.key.keyID)), ("keyId", .string($0.key.keyID)), ("file", .string($0.keyFile))])

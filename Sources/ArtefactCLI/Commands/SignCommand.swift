@@ -10,6 +10,8 @@ enum SignCommand: Command {
                          [--expires DATE_OR_DURATION] [--ignore PATTERN]... [--signature FILE]
                          [--shard-size BYTES] [--jobs N] [--passphrase-file FILE] [--quiet] [--verbose]
                          [--cert CERT.pem [--chain INTERMEDIATES.pem]] [--force] [--json]
+           artefact sign PATH --key EC_PRIVATE_KEY --format oms [--ignore PATH]... [--signature FILE]
+                         [--shard-size BYTES] [--jobs N] [--passphrase-file FILE] [--quiet] [--json]
            artefact sign PATH --key PRIVATE_KEY --append [--cert CERT.pem [--chain FILE]] [--signature FILE]
 
     Hashes every file under PATH and writes a Sigstore bundle (DSSE, in-toto Statement) to
@@ -35,11 +37,16 @@ enum SignCommand: Command {
                                after checking the model still matches its payload
       --force                  replace an existing bundle that other keys have signed
                                (without it, or --append, sign refuses: exit 2)
+      --format artefact|oms    oms writes an OpenSSF Model Signing v1.0 bundle that
+                               'model_signing verify key' accepts: it needs an EC key
+                               (keygen --type ec-p256), signs a directory's files (or shards,
+                               with --shard-size) and no name, version, classification or
+                               time; each --ignore is then an exact path in the model
 
     """
     static let flags = FlagSpec(
         valued: ["--key", "--name", "--version", "--classification", "--expires", "--signature", "--shard-size", "--jobs",
-                 "--passphrase-file", "--cert", "--chain"],
+                 "--passphrase-file", "--cert", "--chain", "--format"],
         boolean: ["--quiet", "--verbose", "--append", "--force", "--json"], repeatable: ["--ignore"])
 
     /// Flags that describe a new payload, and so make no sense with --append.
@@ -53,6 +60,12 @@ enum SignCommand: Command {
         try KeyArgument.checkForm([keyPath])
         if arguments.value("--chain") != nil && arguments.value("--cert") == nil {
             throw ArtefactError.usage("--chain goes with --cert: give the signer's certificate with --cert CERT.pem too, or drop --chain")
+        }
+        switch arguments.value("--format") {
+        case nil, "artefact": break
+        case "oms": return try OMSSigning.run(arguments, path: path, keyPath: keyPath)
+        case let other?:
+            throw ArtefactError.usage("--format \(other) is not a bundle format; use artefact (the default) or oms")
         }
         if arguments.has("--append") { try checkAppendFlags(arguments) }
         // Every flag value is checked before the model is looked at: a usage error is

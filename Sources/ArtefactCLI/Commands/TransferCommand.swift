@@ -23,6 +23,10 @@ enum TransferCommand: Command {
 
       --model NAME[@VERSION]  the model to take from a store (or to expect in a directory)
       --signature FILE        the bundle of a directory source (default: SRC/model.sig)
+      --version VERSION       for a directory signed with an OpenSSF Model Signing bundle
+                              (which signs no version): the version the store records,
+                              logged as asserted by the operator; the store's policy
+                              rule must list "oms" in its formats
       --json                  print the outcome as JSON
       --jobs N                copy on N threads (default: the number of processors)
       --quiet                 no progress on stderr
@@ -61,7 +65,7 @@ enum TransferCommand: Command {
                               ARTEFACT_NETWORK_MIN_RATE bytes/s (default 256K)
 
     """
-    static let flags = FlagSpec(valued: Set(["--model", "--signature", "--jobs", "--at", "--tls-ca", "--tls-cert", "--tls-key",
+    static let flags = FlagSpec(valued: Set(["--model", "--version", "--signature", "--jobs", "--at", "--tls-ca", "--tls-cert", "--tls-key",
                                          "--registry-credentials", "--network-timeout"]).union(S3AccessOptions.valuedFlags),
                                 boolean: ["--json", "--quiet", "--verbose", "--tls-system-ca"])
 
@@ -84,6 +88,7 @@ enum TransferCommand: Command {
                                       now: now,
                                       jobs: jobs,
                                       auditPassphrase: try PassphraseSource.auditKeyPassphrase())
+        request.assertedVersion = arguments.value("--version")
         let outcome = try withProgress(label: "transferring", options: ProgressOptions(arguments)) { progress in
             request.progress = progress
             return try ModelTransfer.run(request)

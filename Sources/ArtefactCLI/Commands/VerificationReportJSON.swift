@@ -9,7 +9,8 @@ enum VerificationReportJSON {
             ("bundle", .string(report.bundlePath)),
             ("policy", jsonObject([("environment", .string(report.policyEnvironment)),
                                    ("file", report.policyFile.map(JSONValue.string) ?? .null)])),
-            ("model", report.manifest.map(ManifestSummaryJSON.encode) ?? .null),
+            ("format", .string(report.format.rawValue)),
+            ("model", report.manifest.map(ManifestSummaryJSON.encode) ?? report.omsStatement.map(OMSSummaryJSON.encode) ?? .null),
             ("signers", .array(report.signerKeyIDs.map(JSONValue.string))),
             ("trustedSigners", .array(report.signers.map { signer in
                 jsonObject([("keyid", .string(signer.keyID)), ("keyId", .string(signer.keyID)),

@@ -15,7 +15,9 @@ enum VerifyCommand: Command {
     every file under PATH; and the model digest. Exit 0 accepts; exit 1 rejects.
 
       --key PUBLIC_KEY   a trusted SubjectPublicKeyInfo PEM key (repeatable); any one suffices;
-                         env:VAR reads it from an environment variable, - from standard input
+                         env:VAR reads it from an environment variable, - from standard input.
+                         An Ed25519 key verifies artefact bundles; an EC P-256/P-384/P-521 key
+                         verifies OpenSSF Model Signing (model_signing) bundles
       --policy FILE      verify under this environment's policy file (see Docs/POLICY.md)
       --signature FILE   the bundle (default: PATH/model.sig, or PATH.sig for a file)
       --json             print every check and its result as JSON on stdout
@@ -69,6 +71,12 @@ enum VerifyCommand: Command {
     private static func finish(_ report: VerificationReport, arguments: ScannedArguments) -> Int32 {
         if arguments.has("--json") {
             Console.outJSON(VerificationReportJSON.encode(report), ok: report.accepted)
+        } else if report.accepted, let statement = report.omsStatement {
+            Console.out("""
+            verified \(statement.name) (OMS bundle, \(statement.serialization.method.rawValue) serialization; no version, classification \
+            or signing time is signed): \(OMSSummaryJSON.pathCount(statement)) file(s), signed by \(report.signerKeyIDs.joined(separator: ", "))
+
+            """)
         } else if report.accepted, let manifest = report.manifest {
             Console.out("""
             verified \(manifest.name)\(manifest.version.map { "@" + $0 } ?? "") (\(manifest.classification.rawValue)): \
@@ -111,9 +119,9 @@ enum VerifyCommand: Command {
         case .policy(let policyPath):
             return try TrustPolicyParser.read(path: policyPath)
         case .keys(let keyArguments):
-            return .adHoc(keys: try keyArguments.map { argument in
+            return .adHoc(anyKeys: try keyArguments.map { argument in
                 let (pem, source) = try KeyArgument.pem(argument)
-                return try PublicKey(pem: pem, source: source)
+                return try AnyPublicKey(pem: pem, source: source)
             })
         }
     }

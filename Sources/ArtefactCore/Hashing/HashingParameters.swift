@@ -15,6 +15,12 @@ public struct HashingParameters: Equatable, Sendable {
         self.shardSize = shardSize
     }
 
+    /// An OMS bundle's shard size, which its signer chose and which may be below the
+    /// minimum: the OMS verifier bounds its work by the shards the bundle lists instead.
+    init(omsShardSize: Int64) {
+        shardSize = omsShardSize
+    }
+
     public static let files = try! HashingParameters(shardSize: nil)
 
     public var modeName: String { shardSize == nil ? "files" : "shards" }

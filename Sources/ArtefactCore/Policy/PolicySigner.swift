@@ -1,8 +1,10 @@
-/// A named signer a policy trusts: a bare public key, or a certificate authority with an
-/// optional CRL and identity pattern.
+/// A named signer a policy trusts: a bare public key (Ed25519 for artefact bundles, EC for
+/// OMS bundles), or a certificate authority with an optional CRL and identity pattern.
 public struct PolicySigner: Sendable {
     public enum Trust: Sendable {
         case key(PublicKey)
+        /// An EC P-256/P-384/P-521 key: it verifies OpenSSF Model Signing bundles only.
+        case ecKey(ECPublicKey)
         case authority(CertificateAuthority, identity: Glob?)
     }
 
@@ -16,7 +18,10 @@ public struct PolicySigner: Sendable {
 
     /// The key id of a bare-key signer.
     public var keyID: String? {
-        if case .key(let key) = trust { return key.keyID }
-        return nil
+        switch trust {
+        case .key(let key): return key.keyID
+        case .ecKey(let key): return key.keyID
+        case .authority: return nil
+        }
     }
 }

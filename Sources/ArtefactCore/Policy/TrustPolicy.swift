@@ -40,13 +40,23 @@ public struct TrustPolicy: Sendable {
     public func rule(forModel name: String) -> PolicyRule? { rules.first { $0.models.matches(name) } }
 
     /// The policy `verify --key K...` stands for: any one of the keys may sign any model,
-    /// with no clearance limit and no age limit.
-    public static func adHoc(keys: [PublicKey]) -> TrustPolicy {
+    /// in either format, with no clearance limit and no age limit.
+    public static func adHoc(keys: [PublicKey]) -> TrustPolicy { adHoc(anyKeys: keys.map(AnyPublicKey.ed25519)) }
+
+    /// The same for keys of any kind: Ed25519 keys verify artefact bundles, EC keys OMS
+    /// bundles, and the one rule accepts both formats.
+    public static func adHoc(anyKeys keys: [AnyPublicKey]) -> TrustPolicy {
         var signers: [PolicySigner] = []
         for key in keys where !signers.contains(where: { $0.keyID == key.keyID }) {
-            signers.append(PolicySigner(name: "key \(key.keyID.prefix(16))", trust: .key(key)))
+            let trust: PolicySigner.Trust
+            switch key {
+            case .ed25519(let key): trust = .key(key)
+            case .ecdsa(let key): trust = .ecKey(key)
+            }
+            signers.append(PolicySigner(name: "key \(key.keyID.prefix(16))", trust: trust))
         }
-        let rule = PolicyRule(number: 1, models: Glob("*"), signers: signers.map(\.name), threshold: 1, maxAgeDays: nil)
+        let rule = PolicyRule(number: 1, models: Glob("*"), signers: signers.map(\.name), threshold: 1, maxAgeDays: nil,
+                              formats: Set(BundleFormat.allCases))
         return TrustPolicy(environment: "command line", clearance: nil, signers: signers, rules: [rule], sourcePath: nil)
     }
 

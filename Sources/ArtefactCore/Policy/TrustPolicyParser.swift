@@ -76,7 +76,10 @@ public enum TrustPolicyParser {
             guard crlPaths == nil, identity == nil else {
                 throw failure("\(reader.context) is a key signer; \"crl\" and \"identity\" belong to \"ca\" signers")
             }
-            return PolicySigner(name: name, trust: .key(try PublicKey.read(path: resolve(keyPath))))
+            switch try AnyPublicKey.read(path: resolve(keyPath)) {
+            case .ed25519(let key): return PolicySigner(name: name, trust: .key(key))
+            case .ecdsa(let key): return PolicySigner(name: name, trust: .ecKey(key))
+            }
         case let (nil, caPaths?):
             let roots = try caPaths.flatMap { try Certificate.read(path: resolve($0)) }
             let lists = try crlPaths.map { try $0.flatMap { try RevocationList.read(path: resolve($0)) } }
@@ -109,6 +112,7 @@ public enum TrustPolicyParser {
         let signers = try reader.stringArray("signers")
         let threshold = try reader.optionalInteger("threshold") ?? 1
         let maxAge = try reader.optionalInteger("max_age_days")
+        let formats = try reader.optionalArray("formats") == nil ? nil : try reader.stringArray("formats")
         try reader.rejectUnknownMembers()
         guard !models.isEmpty else { throw failure("\(reader.context).models is empty") }
         guard !signers.isEmpty else { throw failure("\(reader.context).signers is empty") }
@@ -120,6 +124,20 @@ public enum TrustPolicyParser {
             throw failure("\(reader.context).threshold must be from 1 to the number of its signers (\(signers.count))")
         }
         if let maxAge, maxAge < 1 || maxAge > 36_500 { throw failure("\(reader.context).max_age_days must be from 1 to 36500") }
-        return PolicyRule(number: number, models: Glob(models), signers: signers, threshold: Int(threshold), maxAgeDays: maxAge.map { Int($0) })
+        return PolicyRule(number: number, models: Glob(models), signers: signers, threshold: Int(threshold), maxAgeDays: maxAge.map { Int($0) },
+                          formats: try formats.map { try bundleFormats($0, context: reader.context, failure: failure) } ?? BundleFormat.ruleDefault)
+    }
+
+    /// A rule's `formats`: a non-empty list of distinct format names.
+    private static func bundleFormats(_ names: [String], context: String,
+                                      failure: @Sendable (String) -> ArtefactError) throws -> Set<BundleFormat> {
+        guard !names.isEmpty else { throw failure("\(context).formats is empty: name \"artefact\", \"oms\" or both") }
+        guard Set(names).count == names.count else { throw failure("\(context).formats names a format twice") }
+        return Set(try names.map { name in
+            guard let format = BundleFormat(rawValue: name) else {
+                throw failure("\(context).formats names \"\(name)\"; the formats are \"artefact\" and \"oms\"")
+            }
+            return format
+        })
     }
 }

@@ -6,6 +6,8 @@ public struct ModelLocation: Sendable {
     public let isDirectory: Bool
     /// The ignore pattern that leaves the bundle out, when the bundle lies inside the model.
     public let bundleExclusion: String?
+    /// The bundle's path relative to the model directory, when the bundle lies inside it.
+    public let bundleRelativePath: String?
 
     /// The bundle name used inside a model directory when none is given.
     public static let defaultBundleName = "model.sig"
@@ -25,7 +27,8 @@ public struct ModelLocation: Sendable {
         } else {
             bundlePath = isDirectory ? "\(trimmed)/\(Self.defaultBundleName)" : "\(trimmed).sig"
         }
-        bundleExclusion = isDirectory ? Self.exclusion(for: bundlePath, insideModel: trimmed) : nil
+        bundleRelativePath = isDirectory ? Self.relativePath(of: bundlePath, insideModel: trimmed) : nil
+        bundleExclusion = bundleRelativePath.map { "/" + Self.escapedForPattern($0) }
     }
 
     /// The ignore list a signature of this model records: the defaults, the bundle's own
@@ -40,9 +43,8 @@ public struct ModelLocation: Sendable {
         return IgnoreRules.defaultPatterns + rootBundle + (bundleExclusion.map { [$0] } ?? []) + userPatterns
     }
 
-    /// The anchored, escaped pattern for the bundle's path relative to the model, or nil
-    /// when the bundle lies outside the model.
-    private static func exclusion(for bundlePath: String, insideModel modelPath: String) -> String? {
+    /// The bundle's path relative to the model, or nil when the bundle lies outside the model.
+    private static func relativePath(of bundlePath: String, insideModel modelPath: String) -> String? {
         guard let root = FileSystem.canonicalPath(modelPath),
               let directory = FileSystem.canonicalPath(FileSystem.directoryName(bundlePath))
         else { return nil }
@@ -54,11 +56,11 @@ public struct ModelLocation: Sendable {
         } else {
             return nil
         }
-        let relative = relativeDirectory + FileSystem.baseName(bundlePath)
-        return "/" + escapedForPattern(relative)
+        return relativeDirectory + FileSystem.baseName(bundlePath)
     }
 
-    private static func escapedForPattern(_ path: String) -> String {
+    /// `path` with the wildcard characters escaped, so a pattern matches it alone.
+    static func escapedForPattern(_ path: String) -> String {
         var escaped = ""
         for character in path {
             if "*?[\\".contains(character) { escaped.append("\\") }

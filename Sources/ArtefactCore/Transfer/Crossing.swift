@@ -12,6 +12,9 @@ struct Crossing {
     let sourceLog: AuditLog?
     var manifest: ModelManifest?
     var signers: [String] = []
+    /// Whether the model's version was given by the operator (`--version`) rather than
+    /// signed: an OMS crossing. The crossing log records it so.
+    var versionAssertedByOperator = false
     private var lock: StoreLock?
 
     init(request: TransferRequest, transferID: String) throws {
@@ -46,7 +49,12 @@ struct Crossing {
 
     mutating func perform() throws -> TransferOutcome {
         // Verify everything the bundle claims under the deciding policy.
+        if let oms = try omsSourceBundle() { return try performOMS(oms) }
         let bundle = try source.loadBundle()
+        if request.assertedVersion != nil {
+            throw ArtefactError.badInput("--version is for a model signed with an OpenSSF Model Signing bundle; "
+                + "\(bundle.description) is an artefact bundle, which signs its own version")
+        }
         let report = try ModelVerifier.verifyClaims(of: bundle.bundle, policy: policy, now: request.now,
                                                     modelPath: source.description, bundlePath: bundle.description)
         signers = report.signers.map { $0.certificateSubject ?? $0.keyID }
@@ -56,12 +64,18 @@ struct Crossing {
             throw TransferRejection(check: failure?.name ?? .verification, reason: failure?.reason ?? "rejected", report: report,
                                     manifest: report.manifest)
         }
+        return try deliver(manifest, bundleBytes: bundle.bytes, report: report)
+    }
+
+    /// Binds the verified model to what was asked for, lets the destination admit it, and
+    /// moves the bytes (each file hashed as it streams against its signed digest).
+    func deliver(_ manifest: ModelManifest, bundleBytes: [UInt8], report: VerificationReport) throws -> TransferOutcome {
         // Bind the signed model to what was asked for.
         try checkExpectedIdentity(manifest)
         try source.checkBinding(manifest)
         // What the destination refuses before a byte moves, then the bytes and the publish.
         let admission = try destination.admit(manifest, from: source, policy: policy)
-        let model = VerifiedModel(manifest: manifest, bundle: bundle, transferID: transferID,
+        let model = VerifiedModel(manifest: manifest, bundleBytes: bundleBytes, transferID: transferID,
                                   workers: source.readsSequentially ? 1 : request.jobs, progress: request.progress)
         request.progress?.begin(totalBytes: manifest.contents.files.reduce(Int64(0)) { $0.addingSaturated($1.size) })
         let delivery = try destination.receive(model, from: source, admission: admission)
@@ -71,7 +85,7 @@ struct Crossing {
                                exportedBundle: delivery.exportedBundle)
     }
 
-    private func checkExpectedIdentity(_ manifest: ModelManifest) throws {
+    func checkExpectedIdentity(_ manifest: ModelManifest) throws {
         if let name = request.expectedName, name != manifest.name {
             throw TransferRejection(check: .model, reason: "the signed model is \(manifest.name), not \(name)", manifest: manifest)
         }
@@ -91,7 +105,8 @@ struct Crossing {
     /// two opposite transfers cannot deadlock).
     mutating func log(result: AuditResult, reason: String, manifest: ModelManifest? = nil) throws {
         let model = (manifest ?? self.manifest).map {
-            AuditModel(name: $0.name, version: $0.version, digest: $0.modelDigest.prefixed)
+            AuditModel(name: $0.name, version: $0.version, digest: $0.modelDigest.prefixed,
+                       versionSource: versionAssertedByOperator ? AuditModel.operatorAsserted : nil)
         } ?? request.expectedName.map { AuditModel(name: $0, version: request.expectedVersion, digest: nil) }
         let draft = AuditDraft(action: .transferIn, model: model, source: source.auditEndpoint, destination: destination.auditEndpoint,
                                signers: signers, result: result, reason: reason, transferID: transferID)

@@ -5,6 +5,9 @@ public struct TransferRequest {
     /// `--model NAME[@VERSION]` for a directory source: what the signed model must be.
     public var expectedName: String?
     public var expectedVersion: String?
+    /// `--version V`: the version an OMS-signed model takes in a store, which OMS does not
+    /// sign; recorded in the crossing log as asserted by the operator.
+    public var assertedVersion: String?
     /// The time the crossing is judged at; never earlier than now (`TransferClock`).
     public var now: Timestamp
     public var jobs: Int

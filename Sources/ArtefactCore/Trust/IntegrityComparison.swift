@@ -30,16 +30,19 @@ public struct IntegrityComparison: Sendable {
         extra.sort(by: ModelPath.precedes)
     }
 
-    public var summary: String {
+    public var summary: String { Self.describe(mismatched: mismatched, missing: missing, extra: extra) }
+
+    /// One line naming at most three paths of each kind of difference.
+    static func describe(mismatched: [String], missing: [String], extra: [String]) -> String {
         var parts: [String] = []
-        func describe(_ label: String, _ paths: [String]) {
+        func add(_ label: String, _ paths: [String]) {
             guard !paths.isEmpty else { return }
             let shown = paths.prefix(3).joined(separator: ", ")
             parts.append("\(label): \(shown)\(paths.count > 3 ? " and \(paths.count - 3) more" : "")")
         }
-        describe("changed", mismatched)
-        describe("missing", missing)
-        describe("unexpected", extra)
+        add("changed", mismatched)
+        add("missing", missing)
+        add("unexpected", extra)
         return parts.joined(separator: "; ")
     }
 }

@@ -8,8 +8,12 @@ public enum ModelVerifier {
     public static func verify(_ request: VerificationRequest, progress: (ScannedTree) -> HashProgress? = { _ in nil }) throws -> VerificationReport {
         var run = VerificationRun(policy: request.policy, modelPath: request.location.modelPath, bundlePath: request.location.bundlePath)
 
-        // 1. The bundle parses strictly and carries an in-toto DSSE envelope.
-        guard let bundle = try run.attempt(.bundle, { try SignatureBundle.read(path: request.location.bundlePath) }) else {
+        // 1. The bundle parses strictly and carries an in-toto DSSE envelope; an OpenSSF
+        //    Model Signing bundle goes to its own verifier, which makes the same checks.
+        let bundlePath = request.location.bundlePath
+        guard let bytes = try run.attempt(.bundle, { try SignatureBundle.readBytes(path: bundlePath) }) else { return run.report() }
+        if OMSBundle.claimsOMS(bytes) { return try OMSVerifier.verify(request, bundleBytes: bytes, progress: progress) }
+        guard let bundle = try run.attempt(.bundle, { try SignatureBundle.decode(bytes, source: bundlePath) }) else {
             return run.report()
         }
         run.pass(.bundle, "a Sigstore bundle v0.3 with \(bundle.envelope.signatures.count) signature(s)")
@@ -72,6 +76,10 @@ public enum ModelVerifier {
         // 4. The first rule whose glob matches the signed name applies; none rejects.
         guard let rule = policy.rule(forModel: manifest.name) else {
             run.fail(.rule, "no rule of policy \"\(policy.environment)\" matches model \"\(manifest.name)\"")
+            return nil
+        }
+        guard rule.formats.contains(.artefact) else {
+            run.fail(.rule, "\(rule.label) accepts OMS bundles only (its formats do not include \"artefact\")")
             return nil
         }
         run.pass(.rule, "\(rule.label) applies")

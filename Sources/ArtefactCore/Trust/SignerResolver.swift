@@ -7,7 +7,9 @@ enum SignerResolver {
         for (index, signature) in bundle.envelope.signatures.enumerated() {
             var names: [String] = []
             var subject: String?
-            var status = "no trusted signer"
+            var status = policy.signers.allSatisfy({ if case .ecKey = $0.trust { true } else { false } })
+                ? "no trusted signer: EC keys verify OpenSSF Model Signing bundles only, and this is an artefact bundle (Ed25519)"
+                : "no trusted signer"
             // Bare keys: the signature verifies with the key itself.
             for signer in policy.signers {
                 if case .key(let key) = signer.trust,

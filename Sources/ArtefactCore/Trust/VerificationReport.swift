@@ -10,6 +10,11 @@ public struct VerificationReport: Sendable {
     public let policyFile: String?
     /// The signatures that verified, and which policy signers each counts as.
     public let signers: [VerifiedSigner]
+    /// The bundle's format: artefact's own, or OpenSSF Model Signing.
+    public var format: BundleFormat = .artefact
+    /// For an OMS bundle, its signed statement, once its signature verified (`manifest`
+    /// is then nil: OMS signs no version, classification or time).
+    public var omsStatement: OMSStatement? = nil
 
     /// The key ids whose signatures verified.
     public var signerKeyIDs: [String] { signers.map(\.keyID) }

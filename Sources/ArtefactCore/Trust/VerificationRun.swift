@@ -6,6 +6,8 @@ struct VerificationRun {
     var checks: [VerificationCheck] = []
     var manifest: ModelManifest?
     var signers: [VerifiedSigner] = []
+    var format: BundleFormat = .artefact
+    var omsStatement: OMSStatement?
     private var certificateChecksApply = false
 
     init(policy: TrustPolicy, modelPath: String, bundlePath: String) {
@@ -72,6 +74,6 @@ struct VerificationRun {
         let listed = checks + skipped
         return VerificationReport(modelPath: modelPath, bundlePath: bundlePath,
                                   checks: listed, manifest: manifest, policyEnvironment: policy.environment,
-                                  policyFile: policy.sourcePath, signers: signers)
+                                  policyFile: policy.sourcePath, signers: signers, format: format, omsStatement: omsStatement)
     }
 }

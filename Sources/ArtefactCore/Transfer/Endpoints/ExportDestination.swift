@@ -20,7 +20,7 @@ final class ExportDestination: ModelDestination {
 
     func receive(_ model: VerifiedModel, from source: any ModelSource, admission: Admission) throws -> Delivery {
         let files = try source.fileSources(for: model.manifest)
-        let exported = try DirectoryExport.write(files, manifest: model.manifest, bundleBytes: model.bundle.bytes, to: path,
+        let exported = try DirectoryExport.write(files, manifest: model.manifest, bundleBytes: model.bundleBytes, to: path,
                                                  transferID: model.transferID, workers: model.workers,
                                                  progress: model.progress)
         return Delivery(reason: "exported to \(path)", copied: exported.copied, exportedBundle: exported.bundlePath)

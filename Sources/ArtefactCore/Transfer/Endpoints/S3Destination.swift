@@ -42,7 +42,7 @@ final class S3Destination: ModelDestination {
         self.client = client
         try client.checkBucket()
         let pushed = try S3Push(access: access, client: client, store: store, workers: model.workers, progress: model.progress)
-            .push(stored, manifest: model.manifest, bundleBytes: model.bundle.bytes)
+            .push(stored, manifest: model.manifest, bundleBytes: model.bundleBytes)
         var copied = CopyTotals()
         copied.bytesCopied = pushed.bytesSent
         copied.bytesReused = pushed.bytesReused

@@ -40,7 +40,7 @@ final class StoreDestination: ModelDestination {
         }
         FaultInjection.reach("publish")
         try Interruption.check()
-        try opened.publish(ModelImage(manifest: manifest, bundleBytes: model.bundle.bytes, blobDigests: copied.blobDigests), version: version,
+        try opened.publish(ModelImage(manifest: manifest, bundleBytes: model.bundleBytes, blobDigests: copied.blobDigests), version: version,
                            onto: try readOnce(\.index, opened.index), state: try readOnce(\.state, opened.state))
         let downgrade = admission.downgradedFrom.map { " (a downgrade from \($0.text), allowed by policy allow_downgrade)" } ?? ""
         return Delivery(reason: "published \(manifest.name)@\(manifest.version ?? "")\(downgrade)", copied: copied)
